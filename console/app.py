@@ -1,0 +1,80 @@
+"""GUI start: QApplication, logging and Qt messages, excepthooks, the main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from console import APP_ID, APP_NAME, __version__, logs
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("qt")
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+_QT_NOISE = ("This plugin does not support propagateSizeHints",)
+
+
+def _qt_message_handler(mode: QtMsgType, context: object, message: str) -> None:
+    if message.startswith(_QT_NOISE):
+        mode = QtMsgType.QtDebugMsg
+    qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(APP_ID)
+    app.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+def run_gui() -> int:
+    """Open the main window; returns the exit code of the event loop."""
+    from console.config import Settings
+    from console.context import AppContext
+    from console.services.errors import UserFacingError
+    from console.views.crash_dialog import install_excepthooks
+    from console.views.messages import show_error
+
+    app = create_application()
+    qInstallMessageHandler(_qt_message_handler)
+    install_excepthooks()
+    settings_error: UserFacingError | None = None
+    try:
+        settings = Settings.load()
+    except UserFacingError as exc:
+        settings_error = exc
+        settings = Settings.load(environ={})  # defaults, so the window still opens
+    ctx = AppContext(settings)
+    logs.setup_logging(ctx.data_dir / "logs", stderr_level=logging.WARNING)
+    log.info("%s %s starting (platform %s)", APP_NAME, __version__, app.platformName())
+
+    from console.views.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.show()
+    if settings_error is not None:
+        show_error(window, settings_error)
+    if os.environ.get("SUPPORT_CONSOLE_QUIT_AFTER_SHOW"):  # used by bench/startup.py
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    from console.workers import wait_for_all
+
+    wait_for_all(3000)
+    ctx.close()
+    return code

@@ -1,0 +1,44 @@
+"""What the GUI and the CLI share for one run: resolved settings and the database (opened lazily)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from console.config import Settings
+from console.services.db import Database
+
+log = logging.getLogger(__name__)
+
+
+class AppContext:
+    """Settings plus a lazily opened, migrated database. Qt-free, so the CLI uses it too."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings if settings is not None else Settings.load()
+        self._database: Database | None = None
+        self._ready = False
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.settings.data_dir)
+
+    @property
+    def database(self) -> Database:
+        """The database, without checking its schema (see :meth:`ready_database`)."""
+        if self._database is None:
+            self._database = Database(self.settings.db_url)
+        return self._database
+
+    def ready_database(self) -> Database:
+        """The database, migrated to the latest revision (applied on first use)."""
+        if not self._ready:
+            if self.database.is_sqlite:
+                self.settings.ensure_data_dir()
+            self.database.ensure_ready()
+            self._ready = True
+        return self.database
+
+    def close(self) -> None:
+        if self._database is not None:
+            self._database.dispose()

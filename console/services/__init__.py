@@ -1,0 +1,1 @@
+"""Pure-Python services: no Qt here, ever (enforced by import-linter)."""

@@ -1,0 +1,39 @@
+"""The GUI side of the two error channels: a dialog for expected failures, the crash dialog for bugs."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from console.services.errors import UserFacingError
+
+log = logging.getLogger(__name__)
+
+
+def _parent(parent: QWidget | None) -> QWidget | None:
+    return parent if parent is not None else QApplication.activeWindow()
+
+
+def show_error(parent: QWidget | None, exc: UserFacingError) -> None:
+    """An expected failure: its title, message and what to do."""
+    log.warning("%s", exc.one_line())
+    box = QMessageBox(_parent(parent))
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(exc.title)
+    box.setText(exc.message)
+    if exc.hint:
+        box.setInformativeText(exc.hint)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.open()
+
+
+def show_exception(parent: QWidget | None, exc: BaseException) -> None:
+    """Route any exception from a worker: UserFacingError → dialog, anything else → crash dialog."""
+    if isinstance(exc, UserFacingError):
+        show_error(parent, exc)
+        return
+    from console.views.crash_dialog import report_crash
+
+    text = getattr(exc, "formatted_traceback", None) or f"{type(exc).__name__}: {exc}"
+    report_crash(text)

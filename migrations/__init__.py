@@ -1,0 +1,1 @@
+"""Alembic migrations (installed as ``console.migrations``). Schema changes happen only here."""
