@@ -84,7 +84,7 @@ def check_screens() -> Check:
     except ImportError as exc:  # pragma: no cover - mss is a dependency
         return Check(False, f"screen capture library missing ({exc})", {"count": 0, "monitors": []})
     try:
-        with mss.mss() as sct:
+        with mss.MSS() as sct:
             monitors = [{"index": i, "width": m["width"], "height": m["height"], "left": m["left"], "top": m["top"]}
                         for i, m in enumerate(sct.monitors) if i > 0]
     except ScreenShotError as exc:

@@ -22,9 +22,12 @@ class AreaPage(QWidget):
 
     Signals:
         status_message(str): a short text for the main window's status bar.
+        open_in_area(str, list): ask the main window to open paths (list of Path) in another area
+            (e.g. a HAR file of a diagnostic bundle in the HAR inspector).
     """
 
     status_message = Signal(str)
+    open_in_area = Signal(str, list)
     area_key = ""
     needs_database = False
 

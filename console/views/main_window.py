@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
             spec = PAGES_BY_KEY[key]
             page = spec.load()(self.ctx, self)
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            page.open_in_area.connect(lambda area, paths: self.show_area(area).open_paths(list(paths)))
             if self.database_ready is not None:
                 page.set_database_ready(self.database_ready)
             index = [p.key for p in PAGES].index(key)

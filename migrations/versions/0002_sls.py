@@ -1,0 +1,19 @@
+"""Clients and SLS devices (placeholder until the area's issue lands: it fills in upgrade/downgrade).
+
+Revision ID: 0002
+Revises: 0001
+"""
+from __future__ import annotations
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
