@@ -26,11 +26,11 @@ def status(args: argparse.Namespace, ctx: AppContext) -> int:
 def upgrade(args: argparse.Namespace, ctx: AppContext) -> int:
     from console.services.errors import DatabaseUnavailable
 
+    if ctx.database.is_sqlite:
+        ctx.settings.ensure_data_dir()
     before = ctx.database.status()
     if not before.reachable:
         raise DatabaseUnavailable(before.detail)
-    if ctx.database.is_sqlite:
-        ctx.settings.ensure_data_dir()
     st = ctx.database.upgrade()
     emit(args, asdict(st), lambda _: f"{st.url}: {before.revision or '(empty)'} -> {st.revision}")
     return 0

@@ -59,6 +59,7 @@ class LogPane(QDockWidget):
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         layout.addWidget(self.text)
         self.setWidget(body)
+        logs.setup_logging(None)  # make sure the ring buffer is attached (idempotent)
         self._handler = logs.ring_buffer()
         self._cleared_at = 0
         self._bridge = _Bridge()

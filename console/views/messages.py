@@ -10,6 +10,9 @@ from console.services.errors import UserFacingError
 
 log = logging.getLogger(__name__)
 
+# Message boxes without a parent must stay referenced until closed, or Python collects them at once.
+_orphans: set[QMessageBox] = set()
+
 
 def _parent(parent: QWidget | None) -> QWidget | None:
     return parent if parent is not None else QApplication.activeWindow()
@@ -25,6 +28,9 @@ def show_error(parent: QWidget | None, exc: UserFacingError) -> None:
     if exc.hint:
         box.setInformativeText(exc.hint)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    if box.parent() is None:
+        _orphans.add(box)
+        box.finished.connect(lambda _=0: _orphans.discard(box))
     box.open()
 
 

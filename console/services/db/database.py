@@ -116,7 +116,14 @@ class Database:
             if self.is_sqlite:
                 database = self.url.database
                 if database and database != ":memory:":
-                    Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                    folder = Path(database).expanduser().parent
+                    try:
+                        folder.mkdir(parents=True, exist_ok=True)
+                    except OSError as exc:
+                        raise DatabaseUnavailable(
+                            f"Cannot use the database {self.masked_url}: the folder {folder} is not writable "
+                            f"({exc.strerror or exc}).",
+                            hint="Choose another data folder (Preferences or SUPPORT_CONSOLE_DATA_DIR).") from exc
                 kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
             else:
                 kwargs["pool_pre_ping"] = True
