@@ -33,12 +33,13 @@ def _qt_message_handler(mode: QtMsgType, context: object, message: str) -> None:
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run_gui() -> int:
@@ -68,10 +69,18 @@ def run_gui() -> int:
     window.show()
     if settings_error is not None:
         show_error(window, settings_error)
-    if os.environ.get("SUPPORT_CONSOLE_QUIT_AFTER_SHOW"):  # used by bench/startup.py
+    probe = os.environ.get("SUPPORT_CONSOLE_STARTUP_PROBE")  # bench/startup.py: time to the shown window
+    if probe:
+        import time
+
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, app.quit)
+        def shown() -> None:
+            with open(probe, "w", encoding="utf-8") as fh:
+                fh.write(repr(time.time()))
+            app.quit()
+
+        QTimer.singleShot(0, shown)
     code = app.exec()
     from console.workers import wait_for_all
 

@@ -52,12 +52,11 @@ class Option:
         if self.type is Path:
             return Path(os.path.expanduser(str(raw)))
         if self.type is int:
-            value = int(raw)
-            return value
-        value = str(raw)
-        if self.choices and value not in {c for c, _ in self.choices}:
+            return int(raw)
+        text = str(raw)
+        if self.choices and text not in {c for c, _ in self.choices}:
             raise ValueError(f"must be one of {', '.join(c for c, _ in self.choices)}")
-        return value
+        return text
 
 
 def _default_data_dir(_: Mapping[str, Any]) -> Path:

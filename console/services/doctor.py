@@ -52,7 +52,7 @@ def find_gpg() -> str | None:
         if found:
             return found
     if sys.platform == "win32":
-        for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles")):
+        for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
             if base:
                 candidate = Path(base) / "GnuPG" / "bin" / "gpg.exe"
                 if candidate.exists():

@@ -45,7 +45,7 @@ class LogPane(QDockWidget):
         self.level.setCurrentIndex(1)
         self.level.currentIndexChanged.connect(self.reload)
         copy = QPushButton(self.tr("Copy"))
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
+        copy.clicked.connect(self.copy_all)
         clear = QPushButton(self.tr("Clear"))
         clear.clicked.connect(self._clear)
         bar.addWidget(self.level)
@@ -61,12 +61,15 @@ class LogPane(QDockWidget):
         self.setWidget(body)
         logs.setup_logging(None)  # make sure the ring buffer is attached (idempotent)
         self._handler = logs.ring_buffer()
-        self._cleared_at = 0
+        self._cleared_at = 0.0
         self._bridge = _Bridge()
         self._bridge.record.connect(self._append, Qt.ConnectionType.QueuedConnection)
         self._handler.subscribe(self._bridge.record.emit)
         self.destroyed.connect(lambda: self._handler.unsubscribe(self._bridge.record.emit))
         self.reload()
+
+    def copy_all(self) -> None:
+        QGuiApplication.clipboard().setText(self.text.toPlainText())
 
     def close_pane(self) -> None:
         self._handler.unsubscribe(self._bridge.record.emit)

@@ -131,8 +131,9 @@ class MainWindow(QMainWindow):
                 page.set_database_ready(self.database_ready)
             index = [p.key for p in PAGES].index(key)
             old = self.stack.widget(index)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self.stack.insertWidget(index, page)
             self.pages[key] = page
         return self.pages[key]
@@ -181,13 +182,13 @@ class MainWindow(QMainWindow):
         if files:
             self.open_paths([Path(f) for f in files])
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
@@ -266,7 +267,7 @@ class MainWindow(QMainWindow):
         state.setValue("last_area", self.current_area())
         state.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.log_pane.close_pane()
         super().closeEvent(event)

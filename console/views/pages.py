@@ -19,7 +19,8 @@ class PageSpec:
     icon: str  # a QStyle.StandardPixmap name
 
     def load(self) -> type:
-        return getattr(importlib.import_module(self.module), self.class_name)
+        cls: type = getattr(importlib.import_module(self.module), self.class_name)
+        return cls
 
 
 def _tr(text: str) -> str:

@@ -110,7 +110,8 @@ def start_postgres() -> PostgresCluster:
     proc = subprocess.run(cluster._cmd(str(bindir / "pg_ctl"), "-D", str(datadir), "-l", str(log), "-o", opts,
                                        "-w", "-t", "60", "start"), capture_output=True, text=True, check=False)
     if proc.returncode != 0:
-        raise RuntimeError(f"pg_ctl start failed: {proc.stderr or proc.stdout}\n{log.read_text() if log.exists() else ''}")
+        server_log = log.read_text() if log.exists() else ""
+        raise RuntimeError(f"pg_ctl start failed: {proc.stderr or proc.stdout}\n{server_log}")
     return cluster
 
 

@@ -253,7 +253,8 @@ class Database:
             raise self._unavailable(exc) from exc
 
     def _unavailable(self, exc: BaseException) -> DatabaseUnavailable:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        text_ = str(getattr(exc, "orig", None) or exc).strip()
+        reason = text_.splitlines()[0] if text_ else type(exc).__name__
         # Drivers sometimes echo the connection string; never let a password through.
         if self.url.password:
             reason = reason.replace(str(self.url.password), "***")
