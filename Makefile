@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test check lint pytest bench clean system-deps-run system-deps-test
+.PHONY: run test check lint pytest bench translations clean system-deps-run system-deps-test
 
 system-deps-run:
 	@scripts/system-deps.sh run
@@ -42,6 +42,11 @@ pytest: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+## Refresh the translation sources from the code (then translate with pyside6-linguist, compile with lrelease).
+translations: $(VENV)/.installed
+	$(BIN)/pyside6-lupdate $$(git ls-files 'console/*.py') -ts resources/translations/console_zh_TW.ts
+	$(BIN)/pyside6-lrelease resources/translations/console_zh_TW.ts -qm resources/translations/console_zh_TW.qm
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
@@ -42,6 +43,31 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def resources_dir() -> Path:
+    """``console.resources`` when installed, ``resources/`` in a checkout."""
+    try:
+        from console.resources import RESOURCES_DIR
+
+        return Path(RESOURCES_DIR)
+    except ImportError:
+        return Path(__file__).resolve().parents[1] / "resources"
+
+
+def install_translator(app: QApplication, language: str) -> bool:
+    """Load ``console_<language>.qm`` if it exists (English needs none)."""
+    if language == "en":
+        return False
+    from PySide6.QtCore import QTranslator
+
+    qm = resources_dir() / "translations" / f"console_{language}.qm"
+    translator = QTranslator(app)
+    if qm.exists() and translator.load(str(qm)):
+        app.installTranslator(translator)
+        return True
+    log.info("no translation for %s yet; using English", language)
+    return False
+
+
 def run_gui() -> int:
     """Open the main window; returns the exit code of the event loop."""
     from console.config import Settings
@@ -60,6 +86,7 @@ def run_gui() -> int:
         settings_error = exc
         settings = Settings.load(environ={})  # defaults, so the window still opens
     ctx = AppContext(settings)
+    install_translator(app, str(settings.language))
     logs.setup_logging(ctx.data_dir / "logs", stderr_level=logging.WARNING)
     log.info("%s %s starting (platform %s)", APP_NAME, __version__, app.platformName())
 
