@@ -18,7 +18,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("DISPLAY", None)
 os.environ.pop("WAYLAND_DISPLAY", None)
 
-from tests.helpers import servers  # noqa: E402
+from tests.helpers import servers
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

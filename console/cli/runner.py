@@ -32,7 +32,7 @@ def run_handler(handler: Callable[..., int | None], args: argparse.Namespace) ->
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the crash path for bugs: log it all, print one line
+    except Exception as exc:
         log.exception("unexpected error in %s", " ".join(sys.argv[1:3]))
         where = logs.log_file()
         tail = f" (details in {where})" if where else ""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 
-from console.services.db.base import Base
 from console.services.db import meta  # noqa: F401  (registers AppMeta)
+from console.services.db.base import Base
 
 AREA_MODEL_MODULES = (
     "console.services.sls.models",
