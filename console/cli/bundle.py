@@ -1,9 +1,161 @@
-"""CLI for the bundle area (lands with its issue)."""
+"""CLI for diagnostic bundles: ingest, list, show, search, findings, export, expand, delete."""
 
 from __future__ import annotations
 
+import argparse
+from dataclasses import asdict
+from pathlib import Path
 from typing import Any
+
+from console.cli.output import add_area, add_verb, emit, table
 
 
 def register(sub: Any) -> None:
-    """Nothing to register until the area lands."""
+    from console.services.bundles.ingest import PLATFORM_KEYS
+
+    verbs = add_area(sub, "bundle", "diagnostic bundles: take in, read, search and export")
+    p = add_verb(verbs, "ingest", ingest, "take in an archive (.zip/.tar.gz), a folder or loose files as one bundle")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--ticket", help="ticket number (found in --reason when not given)")
+    p.add_argument("--user", help="client username")
+    p.add_argument("--account", help="client account id")
+    p.add_argument("--platform", choices=PLATFORM_KEYS)
+    p.add_argument("--reason", help="the reason text the client typed")
+    p.add_argument("--expand-nested", action="store_true",
+                   help="also take in archives inside the bundle (at most 3 levels deep)")
+
+    p = add_verb(verbs, "list", list_, "bundles in the store, newest first")
+    p.add_argument("--filter", help="only bundles whose ticket, user, account or reason contains this")
+    p.add_argument("--limit", type=int, default=200)
+
+    p = add_verb(verbs, "show", show, "one bundle and its files")
+    p.add_argument("id", type=int)
+
+    p = add_verb(verbs, "search", search, "full-text search of the logs of all bundles")
+    p.add_argument("query")
+    p.add_argument("--bundle", type=int, help="only this bundle")
+    p.add_argument("--limit", type=int, default=100)
+
+    p = add_verb(verbs, "findings", findings, "known platform message codes in a bundle's logs")
+    p.add_argument("id", type=int)
+
+    p = add_verb(verbs, "export", export, "write a bundle to a zip, optionally sanitized")
+    p.add_argument("id", type=int)
+    p.add_argument("out", type=Path, metavar="OUT.zip")
+    p.add_argument("--sanitized", action="store_true",
+                   help="redact credentials, tokens, keys, card numbers and account ids; sanitize HAR files")
+
+    p = add_verb(verbs, "expand", expand, "take in a nested archive of a bundle (by file id from 'show')")
+    p.add_argument("file_id", type=int)
+
+    p = add_verb(verbs, "delete", delete, "remove a bundle and its files from the store")
+    p.add_argument("id", type=int)
+
+
+def _store(ctx: Any) -> Path:
+    return Path(ctx.settings.bundle_store_dir)
+
+
+def _size(n: int) -> str:
+    value = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return str(n)
+
+
+def ingest(args: argparse.Namespace, ctx: Any) -> None:
+    from console.services import bundles
+
+    r = bundles.ingest_bundle(ctx.ready_database(), _store(ctx), args.paths, ticket=args.ticket, username=args.user,
+                              account=args.account, platform=args.platform, reason=args.reason,
+                              expand_nested=args.expand_nested)
+    obj = {"id": r.id, "files": r.files, "bytes": r.bytes, "kinds": r.kinds, "ticket": r.ticket,
+           "nested": list(r.nested), "encrypted": list(r.encrypted)}
+
+    def text(_: Any) -> str:
+        kinds = ", ".join(f"{n} {k}" for k, n in r.kinds.items())
+        lines = [f"Bundle {r.id}: {r.files} files, {_size(r.bytes)} ({kinds})"]
+        lines += [f"  nested archive, not expanded: {n}" for n in r.nested]
+        lines += [f"  {n}: {bundles.ENCRYPTED_NOTE}" for n in r.encrypted]
+        return "\n".join(lines)
+
+    emit(args, obj, text)
+
+
+def list_(args: argparse.Namespace, ctx: Any) -> None:
+    from console.services import bundles
+
+    rows = bundles.list_bundles(ctx.ready_database(), text=args.filter, limit=args.limit)
+    emit(args, [asdict(b) for b in rows], lambda _: table(
+        [(b.id, b.created_at.strftime("%Y-%m-%d %H:%M"), b.ticket, b.username, b.platform, b.file_count,
+          _size(b.total_bytes)) for b in rows],
+        ["ID", "TAKEN IN", "TICKET", "USER", "PLATFORM", "FILES", "SIZE"]) if rows else "No bundles yet.")
+
+
+def show(args: argparse.Namespace, ctx: Any) -> None:
+    from console.services import bundles
+
+    d = bundles.get_bundle(ctx.ready_database(), args.id)
+    obj = {**asdict(d.bundle), "kinds": d.kinds, "files": [asdict(f) for f in d.files]}
+
+    def text(_: Any) -> str:
+        b = d.bundle
+        head = [f"Bundle {b.id}  ticket {b.ticket or '-'}  user {b.username or '-'}  account {b.account or '-'}  "
+                f"platform {b.platform or '-'}", f"Reason: {b.reason or '-'}", ""]
+        rows = [(f.id, f.kind, _size(f.size), f.line_count or "", f.path + (f"  [{f.note}]" if f.note else ""))
+                for f in d.files]
+        return "\n".join(head) + table(rows, ["FILE ID", "KIND", "SIZE", "LINES", "PATH"])
+
+    emit(args, obj, text)
+
+
+def search(args: argparse.Namespace, ctx: Any) -> None:
+    from console.services import bundles
+
+    hits = bundles.search(ctx.ready_database(), _store(ctx), args.query, bundle=args.bundle, limit=args.limit)
+    obj = [{"bundle": h.bundle, "file": h.file, "line": h.line, "timestamp": h.timestamp, "text": h.text}
+           for h in hits]
+    emit(args, obj, lambda _: "\n".join(f"{h.bundle}:{h.file}:{h.line}: {h.text}" for h in hits)
+         if hits else "No matches.")
+
+
+def findings(args: argparse.Namespace, ctx: Any) -> None:
+    from console.services import bundles
+
+    found = bundles.bundle_findings(ctx.ready_database(), _store(ctx), args.id)
+    emit(args, [asdict(f) for f in found], lambda _: "\n".join(
+        f"{f.file}:{f.line}: [{f.code}] {f.title}: {f.explanation}" for f in found) if found else "No known codes.")
+
+
+def export(args: argparse.Namespace, ctx: Any) -> None:
+    from console.services import bundles
+
+    r = bundles.export_bundle(ctx.ready_database(), _store(ctx), args.id, args.out, sanitized=args.sanitized)
+    obj = {"path": r.path, "bundle": r.bundle, "files": r.files, "sanitized": r.sanitized, "counts": r.counts,
+           "left_out": list(r.left_out), "replacements": [asdict(x) for x in r.replacements],
+           "har": r.har_reports}
+
+    def text(_: Any) -> str:
+        lines = [f"Wrote {r.files} files to {r.path}" + (" (sanitized)" if r.sanitized else "")]
+        lines += [f"  {rule}: {n} replaced" for rule, n in r.counts.items()]
+        lines += [f"  left out: {x}" for x in r.left_out]
+        return "\n".join(lines)
+
+    emit(args, obj, text)
+
+
+def expand(args: argparse.Namespace, ctx: Any) -> None:
+    from console.services import bundles
+
+    r = bundles.expand_nested(ctx.ready_database(), _store(ctx), args.file_id)
+    emit(args, {"id": r.id, "files": r.files, "bytes": r.bytes, "kinds": r.kinds, "nested": list(r.nested)},
+         lambda _: f"Bundle {r.id}: {r.files} more files, {_size(r.bytes)}")
+
+
+def delete(args: argparse.Namespace, ctx: Any) -> None:
+    from console.services import bundles
+
+    n = bundles.delete_bundle(ctx.ready_database(), _store(ctx), args.id)
+    emit(args, {"id": args.id, "files": n}, lambda _: f"Bundle {args.id} removed ({n} files).")

@@ -1,0 +1,60 @@
+"""Diagnostics intake: bundle store, safe archive intake, log parsing, findings, search, export.
+
+The public API is re-exported here; the GUI and the CLI call only these functions.
+"""
+
+from __future__ import annotations
+
+from console.services.bundles.archive import Limits, UnsafeArchive
+from console.services.bundles.catalog import (
+    BundleDetail,
+    BundleSummary,
+    FileInfo,
+    bundle_findings,
+    delete_bundle,
+    file_path,
+    get_bundle,
+    get_file,
+    list_bundles,
+)
+from console.services.bundles.export import ExportReport, Replacement, export_bundle
+from console.services.bundles.findings import CODES, Finding
+from console.services.bundles.ingest import KINDS, PLATFORMS, IngestResult, expand_nested, ingest_bundle, ticket_in
+from console.services.bundles.logs import ENCRYPTED_NOTE, LineIndex, LogLine, minute_histogram, parse_line
+from console.services.bundles.search import SearchHit, search
+from console.services.bundles.timeline import Timeline, TimelineEvent, bundle_timeline
+
+__all__ = [
+    "CODES",
+    "ENCRYPTED_NOTE",
+    "KINDS",
+    "PLATFORMS",
+    "BundleDetail",
+    "BundleSummary",
+    "ExportReport",
+    "FileInfo",
+    "Finding",
+    "IngestResult",
+    "Limits",
+    "LineIndex",
+    "LogLine",
+    "Replacement",
+    "SearchHit",
+    "Timeline",
+    "TimelineEvent",
+    "UnsafeArchive",
+    "bundle_findings",
+    "bundle_timeline",
+    "delete_bundle",
+    "expand_nested",
+    "export_bundle",
+    "file_path",
+    "get_bundle",
+    "get_file",
+    "ingest_bundle",
+    "list_bundles",
+    "minute_histogram",
+    "parse_line",
+    "search",
+    "ticket_in",
+]

@@ -1,0 +1,212 @@
+"""Full-text index of log files and search across all bundles.
+
+A log file is cut into chunks of whole lines (about 32 KB). Each chunk is one index row: an
+FTS5 row (contentless, ``detail=none``) on SQLite, a ``tsvector`` under a GIN index on
+PostgreSQL. The text itself stays in the store file, so the index costs a fraction of the logs'
+size. A search asks the index for candidate chunks, reads them back from the store, and reports
+the lines inside that contain every word of the query.
+
+Words are runs of letters and digits, lower-cased, on both backends (PostgreSQL gets the text
+pre-split the same way), so a query finds the same lines everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select, text
+from sqlalchemy.orm import Session
+
+from console.services.bundles.logs import decode, parse_line
+from console.services.bundles.models import Bundle, BundleFile, LogChunk
+from console.services.bundles.store import BlobStore
+from console.services.db import Database
+from console.services.errors import InvalidInput
+
+CHUNK_TARGET = 32 * 1024
+_READ_BLOCK = 4 * 1024 * 1024
+_BATCH = 256
+_WORD = re.compile(r"[^\W_]+")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    lines: int
+    chunks: int
+    first_ts: datetime | None
+    last_ts: datetime | None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    bundle: int
+    file: str
+    file_id: int
+    line: int
+    timestamp: datetime | None
+    text: str
+
+
+def words(query: str) -> list[str]:
+    return _WORD.findall(query.lower())
+
+
+def iter_chunks(path: Path, target: int = CHUNK_TARGET) -> Iterator[tuple[int, int, int, bytes]]:
+    """(byte offset, first line number (1-based), lines, bytes) for runs of whole lines of ``path``."""
+    offset, line, carry = 0, 1, b""
+    with open(path, "rb") as fh:
+        while True:
+            block = fh.read(_READ_BLOCK)
+            if not block:
+                break
+            data = carry + block if carry else block
+            pos = 0
+            while len(data) - pos >= target:
+                cut = data.rfind(b"\n", pos, pos + target)
+                if cut < 0:
+                    cut = data.find(b"\n", pos + target)
+                    if cut < 0:
+                        break
+                piece = data[pos:cut + 1]
+                n = piece.count(b"\n")
+                yield offset, line, n, piece
+                offset += len(piece)
+                line += n
+                pos = cut + 1
+            carry = data[pos:]
+    if carry:
+        yield offset, line, carry.count(b"\n") + (0 if carry.endswith(b"\n") else 1), carry
+
+
+def _first_ts(piece: bytes) -> datetime | None:
+    for raw in piece[:4096].split(b"\n")[:50]:
+        ts = parse_line(decode(raw)).timestamp
+        if ts is not None:
+            return ts
+    return None
+
+
+def _last_ts(piece: bytes) -> datetime | None:
+    for raw in reversed(piece[-4096:].split(b"\n")[-50:]):
+        ts = parse_line(decode(raw)).timestamp
+        if ts is not None:
+            return ts
+    return None
+
+
+def index_file(session: Session, file_id: int, path: Path) -> IndexStats:
+    """Cut ``path`` into chunks and add them to the index (inside the caller's transaction)."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    lines = chunks = 0
+    first: datetime | None = None
+    last_piece = b""
+    batch: list[tuple[int, int, int, bytes]] = []
+
+    def flush() -> None:
+        rows = [{"file_id": file_id, "first_line": fl, "byte_offset": off, "byte_length": len(piece)}
+                for off, fl, _n, piece in batch]
+        ids = session.execute(insert(LogChunk).returning(LogChunk.id, sort_by_parameter_order=True),
+                              rows).scalars().all()
+        if postgres:
+            sql = "INSERT INTO bundle_log_tsv (chunk_id, tsv) VALUES (:id, to_tsvector('simple', :b))"
+            session.execute(text(sql), [{"id": i, "b": _NON_WORD.sub(" ", decode(p[3]).lower())}
+                                        for i, p in zip(ids, batch, strict=True)])
+        else:
+            session.execute(text("INSERT INTO bundle_log_fts (rowid, body) VALUES (:id, :b)"),
+                            [{"id": i, "b": p[3].decode("utf-8", "replace").replace("\x00", " ")}
+                             for i, p in zip(ids, batch, strict=True)])
+        batch.clear()
+
+    for item in iter_chunks(path):
+        if first is None:
+            first = _first_ts(item[3])
+        lines += item[2]
+        chunks += 1
+        last_piece = item[3]
+        batch.append(item)
+        if len(batch) >= _BATCH:
+            flush()
+    if batch:
+        flush()
+    return IndexStats(lines, chunks, first, _last_ts(last_piece) if last_piece else None)
+
+
+def _candidates(session: Session, tokens: list[str], bundle: int | None, after: int,
+                limit: int) -> list[Any]:
+    postgres = session.get_bind().dialect.name == "postgresql"
+    where_bundle = "AND f.bundle_id = :bundle" if bundle is not None else ""
+    params: dict[str, Any] = {"after": after, "limit": limit, "bundle": bundle}
+    if postgres:
+        params["q"] = " & ".join(tokens)
+        sql = ("SELECT c.id, c.file_id, c.first_line, c.byte_offset, c.byte_length, f.bundle_id, f.path, f.sha256 "
+               "FROM bundle_log_tsv t JOIN bundle_log_chunks c ON c.id = t.chunk_id "
+               "JOIN bundle_files f ON f.id = c.file_id "
+               f"WHERE t.tsv @@ to_tsquery('simple', :q) AND c.id > :after {where_bundle} "
+               "ORDER BY c.id LIMIT :limit")
+    else:
+        params["q"] = " AND ".join(f'"{t}"' for t in tokens)
+        sql = ("SELECT c.id, c.file_id, c.first_line, c.byte_offset, c.byte_length, f.bundle_id, f.path, f.sha256 "
+               "FROM (SELECT rowid AS id FROM bundle_log_fts WHERE bundle_log_fts MATCH :q AND rowid > :after "
+               "ORDER BY rowid) m "
+               "JOIN bundle_log_chunks c ON c.id = m.id JOIN bundle_files f ON f.id = c.file_id "
+               f"WHERE 1 = 1 {where_bundle} ORDER BY c.id LIMIT :limit")
+    return list(session.execute(text(sql), params).all())
+
+
+def search(database: Database, store_dir: Path, query: str, *, bundle: int | None = None,
+           limit: int = 100) -> list[SearchHit]:
+    """Lines containing every word of ``query``, in ingest order, at most ``limit``."""
+    tokens = words(query)
+    if not tokens:
+        raise InvalidInput("Type at least one word (letters or digits) to search for.")
+    if limit < 1:
+        raise InvalidInput("The result limit must be at least 1.")
+    store = BlobStore(store_dir)
+    wanted = set(tokens)
+    hits: list[SearchHit] = []
+    after = 0
+    with database.session() as s:
+        if bundle is not None and s.get(Bundle, bundle) is None:
+            from console.services.errors import NotFound
+
+            raise NotFound(f"There is no bundle {bundle}.")
+        while len(hits) < limit:
+            rows = _candidates(s, tokens, bundle, after, max(limit, 32))
+            if not rows:
+                break
+            for chunk_id, file_id, first_line, offset, length, bundle_id, path, sha in rows:
+                after = chunk_id
+                with open(store.open(sha), "rb") as fh:
+                    fh.seek(offset)
+                    data = fh.read(length)
+                for i, raw in enumerate(data.split(b"\n")):
+                    line = decode(raw)
+                    if not line or not wanted.issubset(_WORD.findall(line.lower())):
+                        continue
+                    parsed = parse_line(line, first_line + i)
+                    hits.append(SearchHit(bundle_id, path, file_id, first_line + i, parsed.timestamp, line[:1000]))
+                    if len(hits) >= limit:
+                        return hits
+    return hits
+
+
+def unindex_bundle(session: Session, store: BlobStore, bundle_id: int) -> None:
+    """Drop a bundle's rows from the full-text index (before its chunks are deleted)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return  # bundle_log_tsv rows go with their chunks (ON DELETE CASCADE)
+    rows = session.execute(select(LogChunk.id, LogChunk.byte_offset, LogChunk.byte_length, BundleFile.sha256)
+                           .join(BundleFile, BundleFile.id == LogChunk.file_id)
+                           .where(BundleFile.bundle_id == bundle_id)).all()
+    # A contentless FTS5 table forgets a row only when given the text it was indexed with.
+    for chunk_id, offset, length, sha in rows:
+        with open(store.open(sha), "rb") as fh:
+            fh.seek(offset)
+            body = fh.read(length).decode("utf-8", "replace").replace("\x00", " ")
+        session.execute(text("INSERT INTO bundle_log_fts (bundle_log_fts, rowid, body) VALUES ('delete', :id, :b)"),
+                        {"id": chunk_id, "b": body})
