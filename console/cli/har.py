@@ -1,9 +1,108 @@
-"""CLI for the har area (lands with its issue)."""
+"""``support-console har ...``: summary, sanitize, search and diff of HAR files."""
 
 from __future__ import annotations
 
+import argparse
+from pathlib import Path
 from typing import Any
+
+from console.cli.output import add_area, add_verb, emit, table, to_json
 
 
 def register(sub: Any) -> None:
-    """Nothing to register until the area lands."""
+    verbs = add_area(sub, "har", "HAR files: summary, redaction, search, compare")
+    p = add_verb(verbs, "summary", summary, "entries, errors, slowest requests and loader quirks of a HAR")
+    p.add_argument("file", type=Path)
+    p = add_verb(verbs, "sanitize", sanitize, "write a copy with cookies, tokens and credentials redacted")
+    p.add_argument("input", type=Path)
+    p.add_argument("output", type=Path)
+    p.add_argument("--report", type=Path, metavar="REPORT.json",
+                   help="also write the redaction report (entry, location, rule; never the values)")
+    p = add_verb(verbs, "search", search, "entries whose URL, headers or bodies contain TEXT")
+    p.add_argument("file", type=Path)
+    p.add_argument("text")
+    p = add_verb(verbs, "diff", diff, "compare two HARs: status, timing and size changes, unmatched entries")
+    p.add_argument("a", type=Path)
+    p.add_argument("b", type=Path)
+
+
+def _ms(value: float) -> str:
+    return f"{value:,.0f} ms"
+
+
+def summary(args: argparse.Namespace, ctx: object) -> None:
+    from console.services.har.summary import summarize
+
+    result = summarize(args.file).to_dict()
+
+    def text(r: dict[str, Any]) -> str:
+        lines = [f"{r['path']}: {r['entries']} entries, {len(r['pages'])} pages, creator {r['creator'] or '?'}",
+                 f"errors (status >= 400, 0 or negative): {r['errors']}",
+                 "status: " + ", ".join(f"{k}×{v}" for k, v in r["status_counts"].items())]
+        if r["slowest"]:
+            lines += ["", "slowest:", table(((_ms(s["time_ms"]), s["status"], s["method"], s["url"][:100])
+                                             for s in r["slowest"]), ["time", "status", "method", "url"])]
+        if r["quirks"]:
+            from console.services.har.model import QUIRK_DESCRIPTIONS
+
+            lines += ["", "quirks repaired while loading:",
+                      table(((q["code"], q["count"], QUIRK_DESCRIPTIONS.get(q["code"], "")) for q in r["quirks"]),
+                            ["code", "count", "meaning"])]
+        return "\n".join(lines)
+
+    emit(args, result, text)
+
+
+def sanitize(args: argparse.Namespace, ctx: object) -> None:
+    from console.services.errors import InvalidInput
+    from console.services.fsutil import atomic_write_text
+    from console.services.har import sanitize_har_file
+
+    if args.input.resolve() == args.output.resolve():
+        raise InvalidInput("The output must be a different file from the input.",
+                           hint="Keep the original; write the redacted copy next to it.")
+    report = sanitize_har_file(args.input, args.output)
+    data = report.to_dict()
+    if args.report:
+        atomic_write_text(args.report, to_json(data) + "\n")
+
+    def text(r: dict[str, Any]) -> str:
+        counts = ", ".join(f"{rule} {n}" for rule, n in r["counts_by_rule"].items()) or "nothing to redact"
+        return f"{r['output']}: {r['entries']} entries, {r['replacement_count']} values redacted ({counts})"
+
+    emit(args, data, text)
+
+
+def search(args: argparse.Namespace, ctx: object) -> int:
+    from console.services.har import load_har, search_entries
+
+    hits = search_entries(load_har(args.file), args.text)
+    data = {"file": str(args.file), "text": args.text, "count": len(hits),
+            "matches": [{"index": h.index, "method": h.method, "url": h.url, "status": h.status,
+                         "where": list(h.where)} for h in hits]}
+    emit(args, data, lambda d: table(((m["index"], m["status"], m["method"], m["url"][:100], ", ".join(m["where"]))
+                                      for m in d["matches"]), ["#", "status", "method", "url", "found in"])
+         if d["matches"] else f"no entry contains {args.text!r}")
+    return 0 if hits else 1
+
+
+def diff(args: argparse.Namespace, ctx: object) -> None:
+    from console.services.har import diff_har_files
+
+    data = diff_har_files(args.a, args.b).to_dict()
+
+    def text(d: dict[str, Any]) -> str:
+        c = d["counts"]
+        lines = [f"{d['a']} vs {d['b']}: {c['matched']} matched, {c['changed']} changed "
+                 f"({c['status_changed']} status), {c['only_a']} only in A, {c['only_b']} only in B"]
+        if d["changed"]:
+            lines += ["", table(((f"{x['a_status']}→{x['b_status']}", f"{x['time_delta_ms']:+,.0f} ms",
+                                  f"{x['size_delta']:+,}", x["method"], x["url"][:90]) for x in d["changed"]),
+                                ["status", "time", "size", "method", "url"])]
+        for side, key in (("only in A", "only_a"), ("only in B", "only_b")):
+            if d[key]:
+                lines += ["", f"{side}:", table(((x["status"], x["method"], x["url"][:100]) for x in d[key]),
+                                               ["status", "method", "url"])]
+        return "\n".join(lines)
+
+    emit(args, data, text)

@@ -38,7 +38,7 @@ _WORDS = {"auth", "key", "otp", "totp", "pwd", "pass", "pin", "sid", "sig", "mfa
 _SAFE_HEADER_PREFIXES = ("access-control-", "sec-", "content-")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
-_MIN_SWEEP = 6
+_MIN_SWEEP = 8  # shorter values (an OTP, "en") would hit unrelated text
 
 
 def is_credential_name(name: str) -> bool:
@@ -306,7 +306,7 @@ def _sweep(r: _Redactor, log_dict: dict[str, Any]) -> None:
     """Replace remaining copies of redacted values anywhere (plain, URL-encoded or base64'd forms)."""
     variants: dict[str, str] = {}
     for value, ph in r.secrets.items():
-        if len(value) < _MIN_SWEEP:
+        if len(value) < _MIN_SWEEP or (value.isdigit() and len(value) < 10):
             continue
         for form in (value, quote(value, safe=""), quote_plus(value), quote(value, safe="/:=")):
             variants.setdefault(form, ph)
