@@ -15,8 +15,8 @@ from haralyzer import HarParser
 
 from console.services.har import load_har, preview_sanitize, sanitize_har_file
 from console.services.har.sanitize import is_credential_name
-from tests.services.test_har_loader import FIXTURES
 from tests.services.test_har_helpers import JWT, b64, entry, har, write
+from tests.services.test_har_loader import FIXTURES
 
 JWT_RE = re.compile(r"eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")
 SECRET_HINT = re.compile(r"token|session|sid|auth|passw|secret|key|sig", re.I)
