@@ -95,6 +95,11 @@ class Worker(QRunnable):
             total //= 1024
         self.signals.progress.emit(int(done), int(total))
 
+    def start(self, *, write: bool = False) -> Worker:
+        """Queue this worker on the reader pool, or on the single writer with ``write=True``."""
+        (writer_pool() if write else reader_pool()).start(self)
+        return self
+
     def cancel(self) -> None:
         self.cancel_event.set()
 
@@ -138,7 +143,8 @@ def run_worker(
     """Start ``fn`` on the reader pool (or the single writer with ``write=True``) and wire callbacks.
 
     Without ``on_error``, a :class:`UserFacingError` is shown in a dialog and anything else goes
-    to the crash dialog.
+    to the crash dialog. With ``start=False`` the caller connects more signals, then calls
+    :meth:`Worker.start` (tests do this so that no signal can fire before they listen).
     """
     worker = Worker(fn, *args, **kwargs)
     sig = worker.signals
@@ -154,7 +160,7 @@ def run_worker(
     _active.add(worker)
     sig.finished.connect(lambda: _active.discard(worker))
     if start:
-        (writer_pool() if write else reader_pool()).start(worker)
+        worker.start(write=write)
     return worker
 
 

@@ -32,9 +32,9 @@ def test_result_and_progress_arrive_on_the_gui_thread(qtbot) -> None:
         threads.append(threading.current_thread() is main)
 
     results: list[int] = []
-    worker = run_worker(slow_sum, 50, on_result=results.append, on_progress=on_progress)
+    worker = run_worker(slow_sum, 50, on_result=results.append, on_progress=on_progress, start=False)
     with qtbot.waitSignal(worker.signals.finished, timeout=5000):
-        pass
+        worker.start()
     qtbot.waitUntil(lambda: results == [sum(range(50))])
     assert seen[-1] == (50, 50) and all(threads)
 
@@ -44,9 +44,9 @@ def test_user_facing_error_goes_to_on_error(qtbot) -> None:
         raise InvalidInput("that file is not a HAR")
 
     errors: list[BaseException] = []
-    worker = run_worker(bad, on_error=errors.append)
+    worker = run_worker(bad, on_error=errors.append, start=False)
     with qtbot.waitSignal(worker.signals.finished, timeout=5000):
-        pass
+        worker.start()
     qtbot.waitUntil(lambda: len(errors) == 1)
     assert isinstance(errors[0], InvalidInput)
 
@@ -55,9 +55,9 @@ def test_default_error_handler_shows_a_dialog(qtbot) -> None:
     def bad() -> None:
         raise InvalidInput("a clear message")
 
-    worker = run_worker(bad)
+    worker = run_worker(bad, start=False)
     with qtbot.waitSignal(worker.signals.finished, timeout=5000):
-        pass
+        worker.start()
 
     def dialog_shown() -> bool:
         from PySide6.QtWidgets import QApplication
@@ -85,12 +85,12 @@ def test_cancel_stops_between_steps(qtbot) -> None:
 
     results: list[str] = []
     cancelled: list[bool] = []
-    worker = run_worker(waits, on_result=results.append, on_cancelled=lambda: cancelled.append(True))
-    assert started.wait(5)
-    worker.cancel()
-    release.set()
+    worker = run_worker(waits, on_result=results.append, on_cancelled=lambda: cancelled.append(True), start=False)
     with qtbot.waitSignal(worker.signals.finished, timeout=5000):
-        pass
+        worker.start()
+        assert started.wait(5)
+        worker.cancel()
+        release.set()
     qtbot.waitUntil(lambda: cancelled == [True])
     assert results == []
 
@@ -100,9 +100,9 @@ def test_bug_in_worker_carries_its_traceback(qtbot) -> None:
         return {}["missing"]
 
     errors: list[BaseException] = []
-    worker = run_worker(buggy, on_error=errors.append)
+    worker = run_worker(buggy, on_error=errors.append, start=False)
     with qtbot.waitSignal(worker.signals.finished, timeout=5000):
-        pass
+        worker.start()
     qtbot.waitUntil(lambda: len(errors) == 1)
     assert isinstance(errors[0], KeyError)
     assert "buggy" in errors[0].formatted_traceback
@@ -123,9 +123,7 @@ def test_progress_panel_tracks_and_cancels(qtbot) -> None:
     worker = Worker(waits)
     panel.track(worker, "Loading…")
     assert panel.isVisibleTo(panel.parentWidget() or panel) or not panel.isHidden()
-    from console.workers import reader_pool
-
-    reader_pool().start(worker)
+    worker.start()
     panel.cancel()
     assert worker.is_cancelled
     release.set()

@@ -18,8 +18,6 @@ from console.views.pages import PAGES
 def window(qtbot, ctx: AppContext):
     win = MainWindow(ctx)
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.db_label.windowTitleChanged, timeout=200, raising=False):
-        pass
     qtbot.waitUntil(lambda: win.database_ready is not None, timeout=20000)
     return win
 
