@@ -1,0 +1,97 @@
+"""Everything the detail pane shows about one user: devices, limits, deadlines with days left, warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from console.services.db import Database
+from console.services.sls import rules
+from console.services.sls.lookup import UserSummary, account_users, get_user
+from console.services.sls.records import ReplacementInfo, ReturnRecord, replacements_for, returns_for
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: str  # online_card_expiry, temporary_expiry, auto_activation, return_receipt
+    serial: str
+    day: date
+    days_left: int
+    text: str
+
+
+@dataclass(frozen=True)
+class UserDetail:
+    user: UserSummary
+    today: date
+    replacements: list[ReplacementInfo]
+    returns: list[ReturnRecord]
+    deadlines: list[Deadline]
+    warnings: list[str]
+    #: Users of the same account who may change its security settings.
+    security_admins: list[str]
+
+
+def _deadlines(user: UserSummary, replacements: list[ReplacementInfo], returns: list[ReturnRecord],
+               today: date) -> list[Deadline]:
+    out: list[Deadline] = []
+    for d in user.held_devices:
+        if d.type in rules.TEMPORARY and d.expires is not None and d.status == "active":
+            label = rules.DEVICE_LABELS[d.type]
+            out.append(Deadline("online_card_expiry" if d.type == "online_security_code_card" else
+                                "temporary_expiry", d.serial, d.expires, rules.days_left(d.expires, today),
+                                f"{label} {d.serial} stops working on {d.expires:%Y-%m-%d}"))
+    for r in replacements:
+        if r.auto_activates is not None and r.new_serial and any(
+                d.serial == r.new_serial and d.status == "pending_activation" for d in user.held_devices):
+            out.append(Deadline("auto_activation", r.new_serial, r.auto_activates,
+                                rules.days_left(r.auto_activates, today),
+                                f"Replacement {r.new_serial} activates by itself on {r.auto_activates:%Y-%m-%d}"))
+    for ret in returns:
+        if ret.received is None:
+            out.append(Deadline("return_receipt", ret.serial, ret.expected_by, rules.days_left(ret.expected_by, today),
+                                f"Returned {ret.serial} should show as received between "
+                                f"{ret.expected_from:%Y-%m-%d} and {ret.expected_by:%Y-%m-%d}"))
+    return sorted(out, key=lambda x: x.day)
+
+
+def _warnings(user: UserSummary, replacements: list[ReplacementInfo], returns: list[ReturnRecord],
+              deadlines: list[Deadline], today: date) -> list[str]:
+    out: list[str] = []
+    if user.opted_out:
+        out.append("The account has opted out of the Secure Login System: restrictions apply (for example no "
+                   "Pink Sheet or OTCBB trading) and withdrawals are capped at the no-device limits.")
+    for dl in deadlines:
+        if dl.kind in ("online_card_expiry", "temporary_expiry"):
+            if dl.days_left < 0:
+                out.append(f"Temporary device {dl.serial} expired on {dl.day:%Y-%m-%d}.")
+            elif dl.days_left <= rules.EXPIRY_WARNING_DAYS:
+                out.append(f"Temporary device {dl.serial} expires in {dl.days_left} day(s), on {dl.day:%Y-%m-%d}.")
+        elif dl.kind == "auto_activation":
+            out.append(f"Replacement {dl.serial} activates by itself on {dl.day:%Y-%m-%d} "
+                       f"({max(dl.days_left, 0)} day(s) left); the client can also activate it on arrival.")
+    for r in replacements:
+        if r.shipped is None:
+            out.append(f"A replacement {rules.DEVICE_LABELS[r.device_type]} was requested on "
+                       f"{r.requested:%Y-%m-%d} and has not shipped yet.")
+    for ret in returns:
+        if ret.received is None:
+            out.append(f"The ${rules.DEVICE_DEPOSIT_USD} deposit stays held until returned device {ret.serial} "
+                       f"arrives (expected {ret.expected_from:%Y-%m-%d} to {ret.expected_by:%Y-%m-%d}).")
+    for d in user.held_devices:
+        if d.status == "lost" and not any(r.old_serial == d.serial for r in replacements):
+            out.append(f"Device {d.serial} is marked lost and no replacement has been requested.")
+    if not user.may_change_security:
+        out.append("This user may not change security settings: the primary user of the account has to do it.")
+    return out
+
+
+def user_detail(database: Database, username: str, today: date | None = None) -> UserDetail:
+    today = today or date.today()
+    user = get_user(database, username, today)
+    replacements = replacements_for(database, user.username)
+    returns = returns_for(database, user.username)
+    deadlines = _deadlines(user, replacements, returns, today)
+    admins = [u.username for u in account_users(database, user.account) if u.may_change_security]
+    return UserDetail(user, today, replacements, returns, deadlines,
+                      _warnings(user, replacements, returns, deadlines, today), admins)

@@ -1,0 +1,262 @@
+"""Reading clients: search-as-you-type lookup, summaries, limits, sharing checks, return info.
+
+The lookup filters in SQL with prefix ranges on indexed lower-case keys
+(``key >= q AND key < q_next``), never ``LIKE '%x%'``, so it stays fast on a million users.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from console.services.db import Database
+from console.services.errors import InvalidInput, NotFound
+from console.services.sls import rules
+from console.services.sls.models import Account, Device, DeviceShare, Entity, User
+
+MAX_LIMIT = 500
+
+
+class UnknownClient(NotFound):
+    """No user (or account) by that name."""
+
+    title = "Client not found"
+
+
+@dataclass(frozen=True)
+class DeviceSummary:
+    serial: str
+    type: str
+    status: str
+    level: int
+    holder: str
+    shared: bool = False  # held by another user and shared with this one
+    assigned: date | None = None
+    activated: date | None = None
+    expires: date | None = None
+    shared_with: tuple[str, ...] = ()
+
+    def facts(self) -> rules.DeviceFacts:
+        return rules.DeviceFacts(self.serial, self.type, self.status, self.holder, self.expires)
+
+
+@dataclass(frozen=True)
+class UserSummary:
+    username: str
+    account: str
+    entity_name: str
+    entity_id: str
+    region: str
+    primary: bool
+    may_change_security: bool
+    opted_out: bool
+    devices: list[DeviceSummary] = field(default_factory=list)
+    limits: rules.Limits = rules.NO_DEVICE_LIMITS
+
+    @property
+    def held_devices(self) -> list[DeviceSummary]:
+        return [d for d in self.devices if not d.shared]
+
+
+@dataclass(frozen=True)
+class UserLimits:
+    username: str
+    device_type: str | None
+    daily_usd: int | None
+    five_day_usd: int | None
+
+
+@dataclass(frozen=True)
+class SharingResult:
+    eligible: bool
+    reasons: list[str]
+    device: str | None
+    requester: str
+    owner: str
+    explanations: list[str]
+    owner_uses_ib_key: bool
+
+
+@dataclass(frozen=True)
+class DeviceReturnInfo:
+    serial: str
+    type: str
+    status: str
+    return_required: bool
+    action: str
+    address: str
+    phone: str
+    phones: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class ReturnInfo:
+    username: str
+    region: str
+    devices: list[DeviceReturnInfo]
+
+
+def normalise_query(query: str) -> str:
+    return " ".join(query.split()).lower()
+
+
+def prefix_range(prefix: str) -> tuple[str, str]:
+    """Bounds so that ``lo <= key < hi`` holds exactly for keys starting with ``prefix`` (byte order)."""
+    last = prefix[-1]
+    if ord(last) >= 0x10FFFF:
+        return prefix, prefix + "\uffff"
+    return prefix, prefix[:-1] + chr(ord(last) + 1)
+
+
+def _in_range(column: Any, lo: str, hi: str) -> ColumnElement[bool]:
+    return (column >= lo) & (column < hi)  # type: ignore[no-any-return]
+
+
+def lookup_users(database: Database, query: str, limit: int = 50) -> list[UserSummary]:
+    """Users whose username, account id, entity name or device serial starts with ``query`` (any case)."""
+    q = normalise_query(query)
+    if not q:
+        return []
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    lo, hi = prefix_range(q)
+    searches: list[Any] = [
+        select(User.username, User.username_key).where(_in_range(User.username_key, lo, hi))
+        .order_by(User.username_key).limit(limit),
+        select(User.username, User.username_key).join(Account, User.account_id == Account.id)
+        .where(_in_range(Account.id_key, lo, hi)).order_by(Account.id_key).limit(limit),
+        select(User.username, User.username_key).join(Entity, User.entity_id == Entity.id)
+        .where(_in_range(Entity.name_key, lo, hi)).order_by(Entity.name_key).limit(limit),
+        select(Device.holder, User.username_key).join(User, User.username == Device.holder)
+        .where(_in_range(Device.serial_key, lo, hi)).order_by(Device.serial_key).limit(limit),
+    ]
+    found: dict[str, tuple[int, str]] = {}
+    with database.session() as s:
+        for rank, stmt in enumerate(searches):
+            for username, key in s.execute(stmt):
+                found.setdefault(username, (rank, key))
+            if len(found) >= limit and rank == 0:
+                break
+        ordered = sorted(found, key=lambda u: found[u])[:limit]
+        return _summaries(s, ordered)
+
+
+def _summaries(s: Session, usernames: Sequence[str], today: date | None = None) -> list[UserSummary]:
+    if not usernames:
+        return []
+    today = today or date.today()
+    rows = s.execute(
+        select(User.username, User.account_id, Entity.name, Entity.id, Account.region, User.is_primary,
+               User.may_change_security, Account.sls_opted_out)
+        .join(Account, User.account_id == Account.id).join(Entity, User.entity_id == Entity.id)
+        .where(User.username.in_(usernames))).all()
+    held: dict[str, list[Device]] = {}
+    for dev in s.scalars(select(Device).where(Device.holder.in_(usernames)).order_by(Device.serial)):
+        held.setdefault(dev.holder, []).append(dev)
+    shared_in: dict[str, list[Device]] = {}
+    shares_in = select(DeviceShare.username, Device).join(Device, Device.serial == DeviceShare.serial)
+    for username, dev in s.execute(shares_in.where(DeviceShare.username.in_(usernames))):
+        shared_in.setdefault(username, []).append(dev)
+    held_serials = [d.serial for devs in held.values() for d in devs]
+    shared_out: dict[str, list[str]] = {}
+    for start in range(0, len(held_serials), 500):
+        for serial, username in s.execute(select(DeviceShare.serial, DeviceShare.username)
+                                          .where(DeviceShare.serial.in_(held_serials[start:start + 500]))
+                                          .order_by(DeviceShare.username)):
+            shared_out.setdefault(serial, []).append(username)
+    by_name = {}
+    for username, account, ename, eid, region, primary, may_change, opted_out in rows:
+        devices = [_device(d, False, tuple(shared_out.get(d.serial, ()))) for d in held.get(username, [])]
+        devices += [_device(d, True) for d in shared_in.get(username, [])]
+        limits = rules.limits_for((d.facts() for d in devices), opted_out=opted_out, today=today)
+        by_name[username] = UserSummary(username, account, ename, eid, region, primary, may_change, opted_out,
+                                        devices, limits)
+    return [by_name[u] for u in usernames if u in by_name]
+
+
+def _device(d: Device, shared: bool, shared_with: tuple[str, ...] = ()) -> DeviceSummary:
+    return DeviceSummary(d.serial, d.type, d.status, rules.security_level(d.type), d.holder, shared,
+                         d.assigned, d.activated, d.expires, shared_with)
+
+
+def _resolve(s: Session, name: str) -> str:
+    """The stored username for ``name`` (any case)."""
+    key = name.strip().lower()
+    if not key:
+        raise InvalidInput("Give a username.")
+    username = s.scalar(select(User.username).where(User.username_key == key))
+    if username is None:
+        raise UnknownClient(f"No user named {name.strip()!r}.",
+                            hint="Check the spelling, or search with 'support-console sls lookup'.")
+    return username
+
+
+def get_user(database: Database, username: str, today: date | None = None) -> UserSummary:
+    with database.session() as s:
+        return _summaries(s, [_resolve(s, username)], today)[0]
+
+
+def get_users(database: Database, usernames: Iterable[str], today: date | None = None) -> list[UserSummary]:
+    with database.session() as s:
+        return _summaries(s, [_resolve(s, u) for u in usernames], today)
+
+
+def user_limits(database: Database, username: str, today: date | None = None) -> UserLimits:
+    user = get_user(database, username, today)
+    return UserLimits(user.username, user.limits.device_type, user.limits.daily_usd, user.limits.five_day_usd)
+
+
+def account_users(database: Database, account: str) -> list[UserSummary]:
+    key = account.strip().lower()
+    with database.session() as s:
+        names = list(s.scalars(select(User.username).join(Account, User.account_id == Account.id)
+                               .where(Account.id_key == key).order_by(User.username_key)))
+        if not names:
+            raise UnknownClient(f"No account {account.strip()!r} (or it has no users).")
+        return _summaries(s, names)
+
+
+def _participant(s: Session, user: UserSummary) -> rules.Participant:
+    e = s.get(Entity, user.entity_id)
+    assert e is not None
+    identity = rules.Identity(e.date_of_birth, e.citizenship, e.residence, e.id_document_type,
+                              e.id_document_number, e.ssn_digest)
+    return rules.Participant(user.username, user.entity_id, identity, tuple(d.facts() for d in user.held_devices))
+
+
+def check_sharing(database: Database, requester: str, owner: str, today: date | None = None) -> SharingResult:
+    """Can ``requester`` use ``owner``'s physical device? Every failing condition, explained."""
+    today = today or date.today()
+    with database.session() as s:
+        req_user, own_user = _summaries(s, [_resolve(s, requester), _resolve(s, owner)], today) \
+            if requester.strip().lower() != owner.strip().lower() else [get_user(database, requester, today)] * 2
+        check = rules.can_share(_participant(s, req_user), _participant(s, own_user), today=today)
+    return SharingResult(check.eligible, list(check.reasons), check.device, req_user.username, own_user.username,
+                         [rules.explain_share_reason(r, check) for r in check.reasons], check.owner_uses_ib_key)
+
+
+def return_info(database: Database, username: str) -> ReturnInfo:
+    """For each device the user holds: must it come back, and where to send it / whom to call."""
+    user = get_user(database, username)
+    contact = rules.return_contact(user.region)
+    devices = []
+    for d in user.held_devices:
+        policy = rules.return_policy(d.type)
+        devices.append(DeviceReturnInfo(d.serial, d.type, d.status, policy.return_required, policy.action,
+                                        contact.address, contact.phone,
+                                        [(p.label, p.number) for p in contact.phones]))
+    return ReturnInfo(user.username, user.region, devices)
+
+
+def count_users(database: Database) -> int:
+    with database.session() as s:
+        return int(s.scalar(select(func.count()).select_from(User)) or 0)
+
+
+def has_data(database: Database) -> bool:
+    with database.session() as s:
+        return s.scalar(select(User.username).limit(1)) is not None

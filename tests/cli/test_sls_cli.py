@@ -1,0 +1,116 @@
+"""The sls and demo CLI on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import orjson
+import pytest
+
+from tests.services.sls_helpers import snapshot
+
+
+@pytest.fixture
+def cli_db(database, monkeypatch: pytest.MonkeyPatch, cli):
+    monkeypatch.setenv("SUPPORT_CONSOLE_DB_URL", database.raw_url)
+    return cli
+
+
+@pytest.fixture
+def imported(cli_db, tmp_path: Path):
+    path = tmp_path / "snap.json"
+    path.write_bytes(orjson.dumps(snapshot()))
+    code, out, err = cli_db(["sls", "import", str(path), "--json"])
+    assert code == 0, err
+    assert json.loads(out)["users"] == 3
+    return cli_db
+
+
+def test_lookup_json(imported) -> None:
+    code, out, _ = imported(["sls", "lookup", "ALI", "--json"])
+    users = json.loads(out)
+    assert code == 0 and [u["username"] for u in users] == ["alice1", "alice2"]
+    assert users[0]["account"] == "U1000001"
+    assert users[0]["devices"] == [{"serial": "D-1", "type": "dsc_plus", "status": "active", "level": 5}]
+    assert users[0]["limits"] == {"device_type": "dsc_plus", "daily_usd": None, "five_day_usd": None}
+
+
+def test_lookup_text_and_no_match(imported) -> None:
+    code, out, _ = imported(["sls", "lookup", "u2000001"])
+    assert code == 0 and "bob" in out and "USERNAME" in out
+    code, out, err = imported(["sls", "lookup", "nobody"])
+    assert code == 2 and out == "" and "No client matches" in err and "Traceback" not in err
+
+
+def test_limits(imported) -> None:
+    code, out, _ = imported(["sls", "limits", "bob", "--json"])
+    assert code == 0
+    assert json.loads(out) == {"username": "bob", "device_type": "ib_key", "daily_usd": 1_000_000,
+                               "five_day_usd": 1_000_000}
+    code, _, err = imported(["sls", "limits", "ghost"])
+    assert code == 2 and "No user named 'ghost'" in err
+
+
+def test_can_share(imported) -> None:
+    code, out, _ = imported(["sls", "can-share", "alice2", "alice1", "--json"])
+    assert code == 0 and json.loads(out) == {"eligible": True, "reasons": [], "device": "D-1"}
+    code, out, _ = imported(["sls", "can-share", "bob", "alice1", "--json"])
+    assert json.loads(out) == {"eligible": False, "reasons": ["identity_mismatch", "temporary_device"],
+                               "device": None}
+    code, out, _ = imported(["sls", "can-share", "alice1", "bob"])
+    assert "IBKR Mobile" in out
+    code, _, err = imported(["sls", "can-share", "alice1", "ghost"])
+    assert code == 2 and "ghost" in err
+
+
+def test_return_info(imported) -> None:
+    code, out, _ = imported(["sls", "return-info", "alice1", "--json"])
+    (dev,) = json.loads(out)
+    assert code == 0 and dev["serial"] == "D-1" and dev["return_required"] is True
+    assert "Greenwich" in dev["address"] and dev["phone"] == "1 (877) 442-2757"
+
+
+def test_records_show_and_walkthrough(imported) -> None:
+    code, out, _ = imported(["sls", "request-replacement", "alice1", "--old-serial", "D-1", "--lost", "--json"])
+    rid = json.loads(out)["id"]
+    code, out, err = imported(["sls", "ship-replacement", str(rid), "D-9", "--json"])
+    assert code == 0, err
+    assert json.loads(out)["auto_activates"] is not None
+    code, out, _ = imported(["sls", "record-return", "D-1"])
+    assert code == 0 and "deposit" in out
+    code, out, _ = imported(["sls", "show", "alice1"])
+    assert code == 0 and "D-9" in out and "activates by itself" in out
+    code, out, _ = imported(["sls", "walkthrough", "alice1", "return_device"])
+    assert code == 0 and out.startswith("Return a device (alice1)") and "1. " in out
+    code, _, err = imported(["sls", "walkthrough", "alice1", "teleport"])
+    assert code == 2 and "Unknown situation" in err
+    code, _, err = imported(["sls", "ship-replacement", "999", "X"])
+    assert code == 2
+
+
+def test_import_bad_file(cli_db, tmp_path: Path) -> None:
+    data = snapshot()
+    data["devices"][0]["type"] = "usb"
+    path = tmp_path / "bad.json"
+    path.write_bytes(orjson.dumps(data))
+    code, out, err = cli_db(["sls", "import", str(path)])
+    assert code == 2 and "devices[0] (serial 'D-1'): 'type'" in err and "\n" == err[-1] and err.count("\n") == 1
+
+
+def test_demo_load_if_empty(cli_db) -> None:
+    code, out, _ = cli_db(["demo", "load", "--if-empty", "--json"])
+    assert code == 0 and json.loads(out)["loaded"] is True
+    code, out, _ = cli_db(["demo", "load", "--if-empty"])
+    assert code == 0 and "not loaded" in out
+    code, out, _ = cli_db(["sls", "lookup", "daniel", "--json"])
+    assert json.loads(out)[0]["username"] == "daniel_wong"
+
+
+def test_check_pin(cli_db, tmp_path: Path) -> None:
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    good.write_text("ab1!\n")
+    bad.write_text("ab\n")
+    assert cli_db(["sls", "check-pin", "--pin-file", str(good)])[0] == 0
+    code, out, err = cli_db(["sls", "check-pin", "--pin-file", str(bad)])
+    assert code == 2 and "ab" not in out

@@ -1,0 +1,119 @@
+"""Lookup, limits, sharing, return info, details, records and walkthroughs against a real database."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from console.services import sls
+from console.services.errors import InvalidInput, NotFound
+from console.services.sls.demo import load_demo
+from console.services.sls.walkthroughs import SITUATIONS, walkthrough_for
+from tests.services.sls_helpers import snapshot
+
+
+@pytest.fixture
+def loaded(database):
+    sls.import_data(database, snapshot())
+    return database
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("ali", ["alice1", "alice2"]), ("ALICE2", ["alice2"]), ("u2000", ["bob"]), ("bob s", ["bob"]),
+    ("d-", ["alice1"]), ("  Alice   Chen ", ["alice1", "alice2"]), ("zzz", []), ("", []),
+])
+def test_lookup_prefixes(loaded, query: str, expected: list[str]) -> None:
+    assert [u.username for u in sls.lookup_users(loaded, query)] == expected
+
+
+def test_lookup_summary_fields(loaded) -> None:
+    (bob,) = sls.lookup_users(loaded, "bob")
+    assert (bob.username, bob.account, bob.entity_name, bob.region) == ("bob", "U2000001", "Bob Stone", "europe")
+    assert {(d.serial, d.type, d.status, d.level) for d in bob.devices} == {
+        ("K-2", "ib_key", "active", 0), ("T-3", "online_security_code_card", "active", 0)}
+    assert (bob.limits.device_type, bob.limits.daily_usd) == ("ib_key", 1_000_000)
+
+
+def test_lookup_limit(loaded) -> None:
+    assert len(sls.lookup_users(loaded, "a", limit=1)) == 1
+
+
+def test_user_limits_and_unknown(loaded) -> None:
+    assert sls.user_limits(loaded, "alice1") == sls.UserLimits("alice1", "dsc_plus", None, None)
+    with pytest.raises(sls.UnknownClient) as info:
+        sls.user_limits(loaded, "nobody")
+    assert info.value.exit_code == 2
+
+
+def test_check_sharing(loaded) -> None:
+    ok = sls.check_sharing(loaded, "alice2", "alice1")
+    assert ok.eligible and ok.device == "D-1"
+    bad = sls.check_sharing(loaded, "bob", "alice1")
+    assert bad.reasons == ["identity_mismatch", "temporary_device"] and len(bad.explanations) == 2
+    ib = sls.check_sharing(loaded, "alice1", "bob")
+    assert "no_physical_device" in ib.reasons and ib.owner_uses_ib_key
+    assert sls.check_sharing(loaded, "alice1", "ALICE1").reasons == ["same_user"]
+
+
+def test_return_info(loaded) -> None:
+    info = sls.return_info(loaded, "alice1")
+    (d,) = info.devices
+    assert d.return_required and "Greenwich" in d.address and d.phone == "1 (877) 442-2757"
+    bob = sls.return_info(loaded, "bob")
+    assert all(not x.return_required for x in bob.devices) and "Zug" in bob.devices[0].address
+
+
+def test_replacement_shipment_and_return_flow(loaded) -> None:
+    today = date.today()
+    rep = sls.request_replacement(loaded, "alice1", old_serial="D-1", mark_old_lost=True,
+                                  requested=today - timedelta(days=3))
+    detail = sls.user_detail(loaded, "alice1")
+    assert any("has not shipped" in w for w in detail.warnings)
+    shipped = sls.record_shipment(loaded, rep.id, "D-NEW", shipped=today - timedelta(days=1))
+    assert shipped.auto_activates == today + timedelta(days=20)
+    detail = sls.user_detail(loaded, "alice1")
+    assert [dl.kind for dl in detail.deadlines] == ["auto_activation"] and detail.deadlines[0].days_left == 20
+    statuses = {d.serial: d.status for d in detail.user.devices}
+    assert statuses == {"D-1": "lost", "D-NEW": "pending_activation"}
+    with pytest.raises(InvalidInput):
+        sls.record_shipment(loaded, rep.id, "D-OTHER")
+    ret = sls.record_return(loaded, "D-1", shipped=today)
+    assert ret.deposit_held and ret.expected_from > today
+    assert any("deposit" in w for w in sls.user_detail(loaded, "alice1").warnings)
+    done = sls.record_return_received(loaded, "D-1", received=today + timedelta(days=4))
+    assert not done.deposit_held
+    with pytest.raises(NotFound):
+        sls.record_return(loaded, "nope")
+    with pytest.raises(InvalidInput):
+        sls.request_replacement(loaded, "alice1", device_type="sms")
+
+
+def test_detail_warns_about_expiring_card(loaded) -> None:
+    detail = sls.user_detail(loaded, "bob")
+    (dl,) = detail.deadlines
+    assert dl.kind == "online_card_expiry" and dl.days_left == 3
+    assert any("expires in 3 day(s)" in w for w in detail.warnings)
+
+
+def test_demo_load_and_walkthroughs(database) -> None:
+    assert load_demo(database).loaded
+    assert not load_demo(database, if_empty=True).loaded
+    again = load_demo(database)  # idempotent: no duplicate records
+    assert again.loaded and len(sls.replacements_for(database, "daniel_wong")) == 1
+    regions = {u.region for u in sls.lookup_users(database, "u", limit=100)}
+    assert regions == {"us", "europe", "asia", "australia", "japan"}
+    assert sls.get_user(database, "frank_miller").opted_out
+    daniel = sls.user_detail(database, "daniel_wong")
+    assert any("activates by itself" in w for w in daniel.warnings)
+    for key, _title in SITUATIONS:
+        w = walkthrough_for(daniel, key)
+        assert w.steps and w.text().startswith(w.title)
+    lost = walkthrough_for(daniel, "lost_or_damaged").text()
+    assert "+852-2156-7907" in lost and "DSC-300002" in lost
+    ret = walkthrough_for(sls.user_detail(database, "ivan_petrov"), "return_device").text()
+    assert "Zug" in ret and "SCC-200005" in ret
+    share = walkthrough_for(sls.user_detail(database, "emma_smith"), "share_device").text()
+    assert "Add user" in share
+    with pytest.raises(InvalidInput):
+        walkthrough_for(daniel, "teleport")
