@@ -94,8 +94,8 @@ def test_import_bad_file(cli_db, tmp_path: Path) -> None:
     data["devices"][0]["type"] = "usb"
     path = tmp_path / "bad.json"
     path.write_bytes(orjson.dumps(data))
-    code, out, err = cli_db(["sls", "import", str(path)])
-    assert code == 2 and "devices[0] (serial 'D-1'): 'type'" in err and "\n" == err[-1] and err.count("\n") == 1
+    code, _out, err = cli_db(["sls", "import", str(path)])
+    assert code == 2 and "devices[0] (serial 'D-1'): 'type'" in err and err[-1] == "\n" and err.count("\n") == 1
 
 
 def test_demo_load_if_empty(cli_db) -> None:
@@ -112,5 +112,5 @@ def test_check_pin(cli_db, tmp_path: Path) -> None:
     good.write_text("ab1!\n")
     bad.write_text("ab\n")
     assert cli_db(["sls", "check-pin", "--pin-file", str(good)])[0] == 0
-    code, out, err = cli_db(["sls", "check-pin", "--pin-file", str(bad)])
+    code, out, _err = cli_db(["sls", "check-pin", "--pin-file", str(bad)])
     assert code == 2 and "ab" not in out
