@@ -1,0 +1,171 @@
+"""Key pairs: our OpenSSH and PuTTY (.ppk v2/v3) files checked by the real ssh-keygen and puttygen."""
+# ruff: noqa: F811  (pytest fixtures imported from conftest_sftp are used as parameters)
+
+from __future__ import annotations
+
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from console.services.sftp import (
+    KeyFileError,
+    PassphraseNeeded,
+    WrongPassphrase,
+    key_info,
+    save_key_pair,
+    write_ppk_from,
+)
+from tests.services.conftest_sftp import (  # noqa: F401
+    PASSPHRASE,
+    key_pair,
+    rsa_private_key,
+    ssh_keygen_fingerprint,
+)
+
+needs_puttygen = pytest.mark.skipif(shutil.which("puttygen") is None, reason="puttygen (putty-tools) missing")
+
+
+def _puttygen_public(ppk: Path, passphrase: str | None, tmp_path: Path, *,
+                     output: str = "public-openssh", out: str = "/dev/stdout") -> subprocess.CompletedProcess[str]:
+    args = ["puttygen", str(ppk), "-O", output, "-o", out]
+    if passphrase is not None:
+        pw = tmp_path / "old-pass"
+        pw.write_text(passphrase + "\n")
+        args += ["--old-passphrase", str(pw)]
+    return subprocess.run(args, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+
+
+def test_key_pair_files_modes_and_public_line(key_pair: Any) -> None:
+    private = Path(key_pair.private_path)
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    assert stat.S_IMODE(Path(key_pair.ppk_path).stat().st_mode) == 0o600
+    line = Path(key_pair.public_path).read_text()
+    assert line.endswith(" alice\n") and line.count("\n") == 1 and line.startswith("ssh-rsa AAAA")
+    assert key_pair.info.bits == 2048
+    assert b"PRIVATE KEY" not in Path(key_pair.public_path).read_bytes()
+
+
+def test_fingerprints_match_ssh_keygen(key_pair: Any) -> None:
+    pub = Path(key_pair.public_path)
+    assert key_pair.info.sha256 == ssh_keygen_fingerprint(pub)
+    assert key_pair.info.md5 == ssh_keygen_fingerprint(pub, "md5")
+
+
+def test_openssh_private_key_opens_in_ssh_keygen_with_passphrase(key_pair: Any) -> None:
+    out = subprocess.run(["ssh-keygen", "-y", "-P", PASSPHRASE, "-f", key_pair.private_path],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    assert out == key_pair.info.public_line  # includes the comment we stored in the file
+    wrong = subprocess.run(["ssh-keygen", "-y", "-P", "nope", "-f", key_pair.private_path],
+                           capture_output=True, text=True)
+    assert wrong.returncode != 0
+
+
+@needs_puttygen
+@pytest.mark.parametrize("version", [2, 3])
+@pytest.mark.parametrize("passphrase", [None, "pässword with spaces"])
+def test_puttygen_loads_our_ppk(tmp_path: Path, rsa_private_key: Any, version: int, passphrase: str | None) -> None:
+    result = save_key_pair(tmp_path / "k", "bob", passphrase=passphrase, write_ppk=True, ppk_version=version,
+                           private_key=rsa_private_key)
+    text = Path(result.ppk_path).read_text()
+    assert text.startswith(f"PuTTY-User-Key-File-{version}: ssh-rsa\n")
+    assert ("Encryption: aes256-cbc" in text) == bool(passphrase)
+    assert ("Argon2" in text) == (bool(passphrase) and version == 3)
+    proc = _puttygen_public(Path(result.ppk_path), passphrase, tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == result.info.public_line
+    # Converting to a private OpenSSH key makes puttygen decrypt the whole file and check its MAC.
+    converted = tmp_path / "converted"
+    proc = _puttygen_public(Path(result.ppk_path), passphrase, tmp_path, output="private-openssh",
+                            out=str(converted))
+    assert proc.returncode == 0, proc.stderr
+    derived = subprocess.run(["ssh-keygen", "-y", "-P", passphrase or "", "-f", str(converted)],
+                             capture_output=True, text=True, check=True).stdout.split()[:2]
+    assert derived == result.info.public_line.split()[:2]
+    # and our reader verifies what we wrote
+    info = key_info(Path(result.ppk_path), passphrase)
+    assert info.verified and info.public_line == result.info.public_line
+
+
+@needs_puttygen
+@pytest.mark.parametrize("version", [2, 3])
+@pytest.mark.parametrize("passphrase", [None, "s3cret"])
+def test_puttygen_rejects_tampered_ppk(tmp_path: Path, rsa_private_key: Any, version: int,
+                                       passphrase: str | None) -> None:
+    result = save_key_pair(tmp_path / "k", "bob", passphrase=passphrase, write_ppk=True, ppk_version=version,
+                           private_key=rsa_private_key)
+    ppk = Path(result.ppk_path)
+    ppk.write_text(ppk.read_text().replace("Comment: bob", "Comment: mallory"))
+    proc = _puttygen_public(ppk, passphrase, tmp_path, output="private-openssh", out=str(tmp_path / "out"))
+    assert proc.returncode != 0
+    assert not (tmp_path / "out").exists()
+    with pytest.raises((KeyFileError, WrongPassphrase)):
+        key_info(ppk, passphrase or None) if passphrase else key_info(ppk)
+
+
+@needs_puttygen
+@pytest.mark.parametrize("version", [2, 3])
+def test_we_read_puttygen_made_ppk(tmp_path: Path, version: int) -> None:
+    pw = tmp_path / "pw"
+    pw.write_text("their pass\n")
+    ppk = tmp_path / "theirs.ppk"
+    subprocess.run(["puttygen", "-t", "rsa", "-b", "2048", "-C", "carol", "-o", str(ppk), "--new-passphrase", str(pw),
+                    "--ppk-param", f"version={version}"], check=True, capture_output=True, timeout=120,
+                   stdin=subprocess.DEVNULL)
+    expected = _puttygen_public(ppk, "their pass", tmp_path).stdout.strip()
+    info = key_info(ppk, "their pass")
+    assert info.public_line == expected and info.comment == "carol" and info.verified
+    assert key_info(ppk).verified is False  # public half readable without the passphrase
+    with pytest.raises(WrongPassphrase):
+        key_info(ppk, "not it")
+
+
+def test_wrong_and_missing_passphrases(key_pair: Any, tmp_path: Path) -> None:
+    with pytest.raises(WrongPassphrase):
+        key_info(Path(key_pair.private_path), "wrong")
+    with pytest.raises(WrongPassphrase):
+        key_info(Path(key_pair.ppk_path), "wrong")
+    # without a passphrase the public half of both is still shown
+    info = key_info(Path(key_pair.private_path))
+    assert info.public_line == key_pair.info.public_line and not info.verified
+    pem = tmp_path / "pem_key"
+    subprocess.run(["ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "pem pass", "-C", "x",
+                    "-f", str(pem)], check=True)
+    with pytest.raises(PassphraseNeeded):
+        key_info(pem)
+    info = key_info(pem, "pem pass")
+    assert info.format == "pem" and info.sha256 == ssh_keygen_fingerprint(Path(str(pem) + ".pub"))
+    assert info.comment == "x"  # from the .pub beside it
+
+
+def test_refuses_to_overwrite_and_bad_input(key_pair: Any, tmp_path: Path, rsa_private_key: Any) -> None:
+    out = Path(key_pair.private_path).parent
+    before = Path(key_pair.private_path).read_bytes()
+    with pytest.raises(KeyFileError, match="already exist"):
+        save_key_pair(out, "alice", private_key=rsa_private_key)
+    assert Path(key_pair.private_path).read_bytes() == before
+    with pytest.raises(KeyFileError):
+        save_key_pair(tmp_path / "x", "two words", private_key=rsa_private_key)
+    with pytest.raises(KeyFileError):
+        save_key_pair(tmp_path / "x", "bob", bits=1024)
+    junk = tmp_path / "junk.ppk"
+    junk.write_text("PuTTY-User-Key-File-3: ssh-rsa\nEncryption: none\n")
+    with pytest.raises(KeyFileError):
+        key_info(junk)
+    with pytest.raises(KeyFileError):
+        key_info(tmp_path / "missing")
+
+
+def test_convert_existing_key_to_ppk(key_pair: Any, tmp_path: Path) -> None:
+    out = tmp_path / "converted.ppk"
+    info = write_ppk_from(Path(key_pair.private_path), out, passphrase=PASSPHRASE, version=2)
+    assert info.public_line == key_pair.info.public_line
+    assert out.read_text().startswith("PuTTY-User-Key-File-2: ssh-rsa")
+
+
+def test_public_key_file_info(key_pair: Any) -> None:
+    info = key_info(Path(key_pair.public_path))
+    assert info.format == "public" and not info.has_private and info.comment == "alice"
