@@ -69,7 +69,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("private-key", re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"), 0),
     ("bearer-token", re.compile(r"\b(?:Bearer|Basic)\s+([A-Za-z0-9._~+/=-]{8,})"), 1),
     ("jwt", re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}"), 0),
-    ("credential", re.compile(rf"(?i)\b{_SECRET_KEYS}\b[\"']?\s*[:=]\s*[\"']?([^\s\"',;&]+)"), 1),
+    ("credential", re.compile(rf"(?i)\b{_SECRET_KEYS}\b[\"']?\s*[:=]\s*[\"']?(?!(?:Bearer|Basic)\b)([^\s\"',;&]+)"), 1),
     ("card-number", re.compile(r"\b(?:\d[ -]?){12,18}\d\b"), 0),
     ("account-id", re.compile(r"\b(?:DU|DF|U|F|I)\d{5,9}\b"), 0),
 )
