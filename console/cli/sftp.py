@@ -165,7 +165,8 @@ def test(args: argparse.Namespace, ctx: Any) -> int:
              f"unknown host key {exc.key_type} {exc.sha256}\n(run again with --accept-new to trust it)")
         raise
 
-    def text(r: Any) -> str:
+    def text(_: Any) -> str:
+        r = report
         trust = "newly trusted" if r.newly_trusted else "already trusted"
         return (f"OK: logged in to {r.host}:{r.port} as {r.username} in {r.seconds:.2f} s\n"
                 f"server     {r.server_version}\nhost key   {r.host_key.key_type} {r.host_key.sha256} ({trust})\n"
@@ -200,7 +201,7 @@ def get(args: argparse.Namespace, ctx: Any) -> int:
 
     result = download_file(_params(args, ctx), args.remote, args.local, known_hosts=_known_hosts(args, ctx),
                            progress=_progress_printer(), resume=args.resume, overwrite=args.force)
-    emit(args, asdict(result), _transfer_text)
+    emit(args, asdict(result), lambda _: _transfer_text(result))
     return 0
 
 
@@ -209,7 +210,7 @@ def put(args: argparse.Namespace, ctx: Any) -> int:
 
     result = upload_file(_params(args, ctx), args.local, args.remote, known_hosts=_known_hosts(args, ctx),
                          progress=_progress_printer(), resume=args.resume, overwrite=args.force)
-    emit(args, asdict(result), _transfer_text)
+    emit(args, asdict(result), lambda _: _transfer_text(result))
     return 0
 
 

@@ -1,0 +1,104 @@
+"""`support-console sftp ...` against the real sshd: exit codes 0/2/3/4/5, passphrases from files and stdin."""
+# ruff: noqa: F811  (pytest fixtures imported from conftest_sftp are used as parameters)
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers.servers import free_port
+from tests.services.conftest_sftp import PASSPHRASE, key_pair, rsa_private_key  # noqa: F401
+
+
+@pytest.fixture
+def pass_file(tmp_path: Path) -> Path:
+    path = tmp_path / "pass.txt"
+    path.write_text(PASSPHRASE + "\n")
+    return path
+
+
+def conn(sshd: Any, key: str, pass_file: Path, *extra: str) -> list[str]:
+    return ["--host", sshd.host, "--port", str(sshd.port), "--user", sshd.user, "--key", key,
+            "--passphrase-file", str(pass_file), *extra]
+
+
+def test_keygen_writes_three_files(cli: Any, tmp_path: Path, pass_file: Path) -> None:
+    out = tmp_path / "keys"
+    code, stdout, stderr = cli(["sftp", "keygen", "--user", "u1234567", "--out", str(out), "--passphrase-file",
+                                str(pass_file), "--ppk", "--ppk-version", "2"])
+    assert code == 0, stderr
+    assert {p.name for p in out.iterdir()} == {"id_rsa", "public.key", "id_rsa.ppk"}
+    assert stat.S_IMODE((out / "id_rsa").stat().st_mode) == 0o600
+    assert "SHA256:" in stdout and (out / "public.key").read_text().strip().endswith(" u1234567")
+    assert PASSPHRASE not in stdout + stderr
+    code, _, stderr = cli(["sftp", "keygen", "--user", "u1234567", "--out", str(out), "--no-passphrase"])
+    assert code == 2 and "already exist" in stderr
+
+
+def test_pubkey_json(cli: Any, key_pair: Any) -> None:
+    code, stdout, _ = cli(["sftp", "pubkey", key_pair.ppk_path, "--json"])
+    data = json.loads(stdout)
+    assert code == 0 and data["public_line"] == key_pair.info.public_line and data["sha256"] == key_pair.info.sha256
+
+
+def test_pubkey_passphrase_from_stdin(cli: Any, key_pair: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("wrong\n"))
+    code, _, stderr = cli(["sftp", "pubkey", key_pair.private_path, "--passphrase-file", "-"])
+    assert code == 2 and "passphrase" in stderr.lower()
+
+
+@pytest.mark.sshd
+def test_host_key_exit_codes(cli: Any, sshd: Any, key_pair: Any, pass_file: Path, tmp_path: Path) -> None:
+    kh = str(tmp_path / "kh")
+    sshd.authorized_keys.write_text(key_pair.info.public_line + "\n")
+    args = ["sftp", "test", *conn(sshd, key_pair.private_path, pass_file, "--known-hosts", kh)]
+    code, stdout, stderr = cli(args)
+    assert code == 3 and "SHA256:" in stdout and "SHA256:" in stderr
+    code, stdout, stderr = cli([*args, "--accept-new"])
+    assert code == 0 and "OK" in stdout, stderr
+    assert cli(args)[0] == 0
+    sshd.rotate_host_key()
+    code, _, stderr = cli([*args, "--accept-new"])
+    assert code == 4 and "intercept" in stderr
+
+
+@pytest.mark.sshd
+def test_refused_and_other_failures(cli: Any, sshd: Any, key_pair: Any, pass_file: Path, tmp_path: Path) -> None:
+    kh = str(tmp_path / "kh")
+    code, _, stderr = cli(["sftp", "test", *conn(sshd, key_pair.ppk_path, pass_file, "--known-hosts", kh,
+                                                 "--accept-new")])
+    assert code == 5 and "business days" in stderr
+    code, _, stderr = cli(["sftp", "test", "--host", "127.0.0.1", "--port", str(free_port()), "--user", "x",
+                           "--key", key_pair.ppk_path, "--passphrase-file", str(pass_file), "--known-hosts", kh])
+    assert code == 2 and "refused" in stderr
+
+
+@pytest.mark.sshd
+def test_ls_get_put_with_resume(cli: Any, sshd: Any, key_pair: Any, pass_file: Path, tmp_path: Path) -> None:
+    sshd.authorized_keys.write_text(key_pair.info.public_line + "\n")
+    kh = str(tmp_path / "kh")
+    opts = conn(sshd, key_pair.private_path, pass_file, "--known-hosts", kh)
+    assert cli(["sftp", "test", *opts, "--accept-new"])[0] == 0
+    data = os.urandom(3_000_000)
+    (sshd.root / "report.xml").write_bytes(data)
+    code, stdout, _ = cli(["sftp", "ls", str(sshd.root), *opts, "--json"])
+    assert code == 0 and "report.xml" in [e["name"] for e in json.loads(stdout)["entries"]]
+    local = tmp_path / "report.xml"
+    (tmp_path / "report.xml.part").write_bytes(data[:1_000_000])
+    code, stdout, stderr = cli(["sftp", "get", str(sshd.root / "report.xml"), str(local), "--resume", *opts,
+                                "--json"])
+    assert code == 0, stderr
+    result = json.loads(stdout)
+    assert result["resumed_from"] == 1_000_000 and result["sha256"] == hashlib.sha256(data).hexdigest()
+    assert local.read_bytes() == data
+    assert cli(["sftp", "get", str(sshd.root / "report.xml"), str(local), *opts])[0] == 2  # exists
+    code, _, stderr = cli(["sftp", "put", str(local), str(sshd.root / "up.xml"), *opts])
+    assert code == 0, stderr
+    assert (sshd.root / "up.xml").read_bytes() == data
