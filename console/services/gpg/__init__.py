@@ -1,0 +1,82 @@
+"""Encrypted reports: the console's own GnuPG keyring, client key pairs, backups, encrypt, decrypt.
+
+Everything runs the real gpg program through python-gnupg (imported lazily) on the console's
+own GnuPG home (:class:`GpgHome`, from the ``gnupg_home`` setting); the agent's personal
+keyring is never touched. Failures are :class:`GpgError` subclasses explained from gpg's
+status lines (see :mod:`console.services.gpg.diagnose`).
+"""
+
+from __future__ import annotations
+
+from console.services.gpg.backup import BackupResult, backup_key_pair, restore_backup
+from console.services.gpg.crypt import (
+    DecryptResult,
+    EncryptedFile,
+    EncryptResult,
+    already_compressed,
+    decrypt_file,
+    default_decrypted_name,
+    encrypt_files,
+    file_kind,
+    plan_outputs,
+)
+from console.services.gpg.engine import GpgHome, ensure_home, stop_agent
+from console.services.gpg.errors import (
+    BadKeyFile,
+    BadPassphrase,
+    CorruptInput,
+    GpgError,
+    GpgNotInstalled,
+    KeyExpired,
+    KeyNotFound,
+    KeyRevoked,
+    NoSecretKey,
+    NotEncrypted,
+    RecipientUnusable,
+    UntrustedRecipient,
+)
+from console.services.gpg.keygen import (
+    ALGORITHM_LABELS,
+    ALGORITHMS,
+    BACKUP_WARNING,
+    DEFAULT_ALGORITHM,
+    DEFAULT_EXPIRE,
+    REVOCATION_EXPLANATION,
+    GeneratedKey,
+    PassphraseStrength,
+    generate_key_pair,
+    passphrase_strength,
+    save_revocation_certificate,
+    supported_algorithms,
+    validate_expire,
+)
+from console.services.gpg.keyring import (
+    EXPIRY_WARNING_DAYS,
+    ImportSummary,
+    KeyInfo,
+    export_public,
+    find_key,
+    group_fingerprint,
+    import_key_file,
+    import_keys,
+    list_keys,
+    preview_keys,
+    read_key_file,
+    remove_key,
+    secret_keys,
+    trust_key,
+)
+
+__all__ = [
+    "ALGORITHMS", "ALGORITHM_LABELS", "BACKUP_WARNING", "DEFAULT_ALGORITHM", "DEFAULT_EXPIRE",
+    "EXPIRY_WARNING_DAYS", "REVOCATION_EXPLANATION",
+    "BackupResult", "BadKeyFile", "BadPassphrase", "CorruptInput", "DecryptResult", "EncryptResult",
+    "EncryptedFile", "GeneratedKey", "GpgError", "GpgHome", "GpgNotInstalled", "ImportSummary", "KeyExpired",
+    "KeyInfo", "KeyNotFound", "KeyRevoked", "NoSecretKey", "NotEncrypted", "PassphraseStrength",
+    "RecipientUnusable", "UntrustedRecipient",
+    "already_compressed", "backup_key_pair", "decrypt_file", "default_decrypted_name", "encrypt_files",
+    "ensure_home", "export_public", "file_kind", "find_key", "generate_key_pair", "group_fingerprint",
+    "import_key_file", "import_keys", "list_keys", "passphrase_strength", "plan_outputs", "preview_keys",
+    "read_key_file", "remove_key", "restore_backup", "save_revocation_certificate", "secret_keys",
+    "stop_agent", "supported_algorithms", "trust_key", "validate_expire",
+]

@@ -1,0 +1,149 @@
+"""Create a client key pair, judge a passphrase, and hand out the revocation certificate.
+
+A pair is a certify/sign primary key plus an encryption subkey of the chosen type
+(``gpg --quick-gen-key`` then ``--quick-add-key``), both protected by the passphrase and
+expiring together (default two years). gpg stores a revocation certificate for every new key
+in the home's ``openpgp-revocs.d``; :func:`save_revocation_certificate` copies it out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from console.services.errors import InvalidInput
+from console.services.fsutil import atomic_write_bytes
+from console.services.gpg.engine import GpgHome, run_gpg
+from console.services.gpg.errors import GpgError, KeyNotFound
+from console.services.gpg.keyring import KeyInfo, find_key
+
+#: algo name -> (primary key algorithm, encryption subkey algorithm)
+ALGORITHMS: dict[str, tuple[str, str]] = {
+    "rsa3072": ("rsa3072", "rsa3072"),
+    "rsa4096": ("rsa4096", "rsa4096"),
+    "ed25519": ("ed25519", "cv25519"),
+}
+ALGORITHM_LABELS = {"rsa3072": "RSA 3072 (default)", "rsa4096": "RSA 4096",
+                    "ed25519": "Curve 25519 (modern, small keys)"}
+DEFAULT_ALGORITHM = "rsa3072"
+DEFAULT_EXPIRE = "2y"
+MIN_PASSPHRASE = 8
+_EXPIRE = re.compile(r"^(?:0|never|\d{1,4}[dwmy]?)$")
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+REVOCATION_EXPLANATION = (
+    "A revocation certificate lets you declare this key pair dead if the secret key is lost or "
+    "stolen: import it (after deleting the ':' placed before the first '-----' line) and send the "
+    "revoked public key to whoever encrypts to you. Keep it offline and apart from the key backup; "
+    "anyone holding it can retire your key, though nobody can decrypt anything with it."
+)
+BACKUP_WARNING = (
+    "Exporting the public key is not a backup: it holds only the public part, which cannot "
+    "decrypt anything. A backup holds both parts and is protected by the passphrase."
+)
+
+
+@dataclass(frozen=True)
+class PassphraseStrength:
+    score: int  # 0 (very weak) .. 4 (very strong)
+    label: str
+    bits: int
+    advice: str
+    acceptable: bool
+
+
+@dataclass(frozen=True)
+class GeneratedKey:
+    key: KeyInfo
+    revocation_certificate: Path | None
+
+
+def passphrase_strength(passphrase: str) -> PassphraseStrength:
+    """A rough estimate: length times character variety, less for repeats and common patterns."""
+    if not passphrase:
+        return PassphraseStrength(0, "empty", 0, "Enter a passphrase.", False)
+    pool = 0
+    pool += 26 if re.search(r"[a-z]", passphrase) else 0
+    pool += 26 if re.search(r"[A-Z]", passphrase) else 0
+    pool += 10 if re.search(r"[0-9]", passphrase) else 0
+    pool += 33 if re.search(r"[^a-zA-Z0-9]", passphrase) else 0
+    pool = max(pool, 10)
+    distinct = len(set(passphrase))
+    effective = min(len(passphrase), distinct * 2)
+    bits = int(effective * math.log2(pool))
+    if re.search(r"(0123|1234|2345|abcd|qwer|asdf|password|passwort|letmein)", passphrase.lower()):
+        bits = bits // 2
+    labels = ["very weak", "weak", "fair", "strong", "very strong"]
+    score = 0 if bits < 28 else 1 if bits < 40 else 2 if bits < 60 else 3 if bits < 80 else 4
+    if len(passphrase) < MIN_PASSPHRASE:
+        advice = f"Use at least {MIN_PASSPHRASE} characters."
+    elif score < 3:
+        advice = "Longer is better: a few unrelated words make a strong passphrase that is easy to type."
+    else:
+        advice = "Good. Store it safely: without it the key pair is useless."
+    return PassphraseStrength(score, labels[score], bits, advice, len(passphrase) >= MIN_PASSPHRASE)
+
+
+def validate_expire(expire: str) -> str:
+    value = (expire or DEFAULT_EXPIRE).strip().lower()
+    if not _EXPIRE.match(value):
+        raise InvalidInput(f"'{expire}' is not an expiry: use e.g. 2y, 18m, 90d, or 0 for never.")
+    return "never" if value in ("0", "never") else value
+
+
+def supported_algorithms(home: GpgHome) -> list[str]:
+    """The key types this gpg can make (curve 25519 needs GnuPG 2.1 or later)."""
+    run = run_gpg(home, ["--list-config", "pubkeyname"])
+    names = run.stdout.decode("utf-8", "replace").upper()
+    return [a for a in ALGORITHMS if a.startswith("rsa") or "EDDSA" in names]
+
+
+def generate_key_pair(home: GpgHome, name: str, email: str, *, passphrase: str,
+                      algo: str = DEFAULT_ALGORITHM, expire: str = DEFAULT_EXPIRE) -> GeneratedKey:
+    """Create a key pair in the console's keyring and return it (it is trusted: it is ours)."""
+    name, email = name.strip(), email.strip()
+    if len(name) < 2 or re.search(r"[<>()\n]", name):
+        raise InvalidInput("Enter the client's name (at least two characters, no < > or brackets).")
+    if not _EMAIL.match(email):
+        raise InvalidInput(f"'{email}' is not an email address.")
+    if algo not in ALGORITHMS:
+        raise InvalidInput(f"Unknown key type '{algo}': choose one of {', '.join(ALGORITHMS)}.")
+    strength = passphrase_strength(passphrase)
+    if not strength.acceptable:
+        raise InvalidInput(f"The passphrase is too short: use at least {MIN_PASSPHRASE} characters.")
+    if "\n" in passphrase or "\r" in passphrase:
+        raise InvalidInput("A passphrase cannot contain line breaks.")
+    expiry = validate_expire(expire)
+    primary, sub = ALGORITHMS[algo]
+    uid = f"{name} <{email}>"
+    run = run_gpg(home, ["--yes", "--quick-gen-key", uid, primary, "sign,cert", expiry], passphrase=passphrase)
+    created = [v.split()[1] for k, v in run.statuses if k == "KEY_CREATED" and len(v.split()) > 1]
+    if run.returncode != 0 or not created:
+        raise GpgError("GnuPG could not create the key pair.",
+                       hint="Status: " + ", ".join(k for k, _ in run.statuses))
+    fpr = created[0]
+    run = run_gpg(home, ["--quick-add-key", fpr, sub, "encr", expiry], passphrase=passphrase)
+    if run.returncode != 0 or not run.has("KEY_CREATED"):
+        run_gpg(home, ["--yes", "--delete-secret-and-public-key", fpr])
+        raise GpgError("GnuPG could not add the encryption part of the key pair; nothing was kept.",
+                       hint="Status: " + ", ".join(k for k, _ in run.statuses))
+    rev = home.path / "openpgp-revocs.d" / f"{fpr}.rev"
+    return GeneratedKey(find_key(home, fpr), rev if rev.is_file() else None)
+
+
+def save_revocation_certificate(home: GpgHome, query: str, out: Path) -> Path:
+    """Copy the revocation certificate gpg made with the key to ``out`` (private file, 0600)."""
+    key = find_key(home, query)
+    rev = home.path / "openpgp-revocs.d" / f"{key.fingerprint}.rev"
+    try:
+        data = rev.read_bytes()
+    except OSError as exc:
+        raise KeyNotFound(f"There is no revocation certificate for {key.primary_uid} in this keyring.",
+                          hint="It exists only on the computer where the key pair was created.") from exc
+    try:
+        atomic_write_bytes(Path(out), data, mode=0o600)
+    except OSError as exc:
+        raise InvalidInput(f"Cannot write {out} ({exc.strerror or exc}).") from exc
+    return Path(out)
