@@ -1,11 +1,486 @@
-"""HAR inspector area (placeholder until its issue lands)."""
+"""HAR inspector page: open a HAR (drop, File > Open, diagnostic bundle), see what failed and why, redact
+it before passing it on, compare two sessions."""
 
 from __future__ import annotations
 
-from console.views.area_page import PlaceholderPage
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.context import AppContext
+from console.services.har import QUIRK_DESCRIPTIONS, Findings, HarDocument, find_issues, load_har
+from console.services.har.search import entry_matches, header_blob
+from console.views.area_page import AreaPage
+from console.views.har_compare import HarCompareDialog
+from console.views.har_detail import HarDetailPane
+from console.views.har_entries_model import (
+    COL_INDEX,
+    COL_METHOD,
+    COL_SIZE,
+    COL_STATUS,
+    COL_TIME,
+    COL_URL,
+    COL_WATERFALL,
+    STATUS_CLASSES,
+    HarEntriesProxyModel,
+    HarEntriesTableModel,
+)
+from console.views.har_findings import HarFindingsPanel
+from console.views.har_sanitize_dialog import HarSanitizeDialog
+from console.views.har_waterfall import WaterfallDelegate
+from console.views.main_window import window_state
+from console.views.messages import show_exception
+from console.views.progress_panel import ProgressPanel
+from console.workers import Worker, run_worker
+
+ALL_PAGES = "\x00all"
+NO_PAGE = "\x00none"
 
 
-class HarPage(PlaceholderPage):
+def analyse(doc: HarDocument, cancel: threading.Event | None = None) -> tuple[Findings, dict[int, str]]:
+    """Second pass after the table is shown: findings and the lower-cased URL+header text the filter uses."""
+    blobs = {}
+    for i, e in enumerate(doc.entries):
+        if cancel is not None and i % 1000 == 0 and cancel.is_set():
+            break
+        blobs[e.index] = header_blob(e)
+    return find_issues(doc), blobs
+
+
+def body_search(doc: HarDocument, text: str, cancel: threading.Event | None = None) -> tuple[str, frozenset[int]]:
+    hits = set()
+    for i, e in enumerate(doc.entries):
+        if cancel is not None and i % 200 == 0 and cancel.is_set():
+            break
+        if entry_matches(e, text):
+            hits.add(e.index)
+    return text, frozenset(hits)
+
+
+class HarPage(AreaPage):
+    """The HAR inspector.
+
+    Signals:
+        document_loaded(object): a :class:`HarDocument` is shown (the table has its rows).
+        analysis_ready(object): findings for the shown document are in the findings panel.
+        body_search_done(str): background body search for this filter text has been applied.
+    """
+
     area_key = "har"
-    title = "HAR inspector"
-    summary = "Inspect HAR files: failures, timings, waterfall, bodies; redact before passing them on."
+    document_loaded = Signal(object)
+    analysis_ready = Signal(object)
+    body_search_done = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.doc: HarDocument | None = None
+        self.findings: Findings | None = None
+        self._load_worker: Worker | None = None
+        self._body_worker: Worker | None = None
+        self.model = HarEntriesTableModel(self)
+        self.proxy = HarEntriesProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+        self._restore()
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Open HAR…"))
+        self.open_button.setToolTip(self.tr("Open a .har file (Ctrl+O); you can also drop it on the window"))
+        self.sanitize_button = QPushButton(self.tr("Redact && export…"))
+        self.compare_button = QPushButton(self.tr("Compare with…"))
+        self.copy_button = QPushButton(self.tr("Copy URL"))
+        self.file_label = QLabel()
+        self.quirks_label = QLabel()
+        self.quirks_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for w in (self.open_button, self.sanitize_button, self.compare_button, self.copy_button):
+            bar.addWidget(w)
+        bar.addWidget(self.file_label, 1)
+        bar.addWidget(self.quirks_label)
+        layout.addLayout(bar)
+        self.progress = ProgressPanel()
+        layout.addWidget(self.progress)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._empty_state())
+        self.stack.addWidget(self._inspector())
+        layout.addWidget(self.stack, 1)
+
+        self.open_button.clicked.connect(self.choose_file)
+        self.sanitize_button.clicked.connect(self.open_sanitize)
+        self.compare_button.clicked.connect(self.choose_compare)
+        self.copy_button.clicked.connect(self.copy_url)
+        QShortcut(QKeySequence.StandardKey.Open, self, self.choose_file)
+        QShortcut(QKeySequence.StandardKey.Find, self, lambda: self.filter_edit.setFocus())
+        QShortcut(QKeySequence("Ctrl+E"), self, self.open_sanitize)
+        QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.copy_url)
+        self._set_loaded(False)
+
+    def _empty_state(self) -> QWidget:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        v.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(self.tr(
+            "<h2>HAR inspector</h2>"
+            "<p>Drop a .har file here, press Ctrl+O, or open one from a diagnostic bundle.</p>"
+            "<p><b>Asking a client for a HAR</b></p>"
+            "<ul>"
+            "<li><b>Chrome / Edge:</b> open the developer tools (F12 or Ctrl+Shift+I), go to Network, tick "
+            "'Preserve log', clear the list, reproduce the problem, then right-click the list and save all as "
+            "HAR (Edge also has an export button, Ctrl+S).</li>"
+            "<li><b>Firefox:</b> F12, Network tab, turn on 'Persist Logs', reproduce, then right-click and "
+            "save all as HAR.</li>"
+            "<li><b>Safari:</b> first enable the Develop menu (Settings, Advanced), open the Web Inspector "
+            "(Cmd+Option+I), Network tab, keep 'Preserve Log' on, reproduce, then Export.</li>"
+            "</ul>"
+            "<p>The client attaches the file to a Message Center web ticket. HAR files carry their login "
+            "cookies: redact before sharing them any further.</p>"))
+        text.setWordWrap(True)
+        text.setMaximumWidth(680)
+        v.addWidget(text)
+        return page
+
+    def _inspector(self) -> QWidget:
+        root = QWidget()
+        v = QVBoxLayout(root)
+        v.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter: URL, headers, bodies (Ctrl+F)"))
+        self.filter_edit.setClearButtonEnabled(True)
+        filters.addWidget(self.filter_edit, 2)
+        self.status_buttons: dict[str, QToolButton] = {}
+        for cls in STATUS_CLASSES:
+            button = QToolButton()
+            button.setText(cls)
+            button.setCheckable(True)
+            button.toggled.connect(self._status_changed)
+            self.status_buttons[cls] = button
+            filters.addWidget(button)
+        self.type_combo = QComboBox()
+        self.type_combo.setToolTip(self.tr("Resource type"))
+        self.domain_combo = QComboBox()
+        self.domain_combo.setToolTip(self.tr("Domain"))
+        self.domain_combo.setMinimumContentsLength(16)
+        self.errors_check = QCheckBox(self.tr("Errors only"))
+        self.slow_spin = QSpinBox()
+        self.slow_spin.setRange(0, 600_000)
+        self.slow_spin.setSingleStep(100)
+        self.slow_spin.setSuffix(self.tr(" ms"))
+        self.slow_spin.setPrefix(self.tr("slower than "))
+        for w in (self.type_combo, self.domain_combo, self.errors_check, self.slow_spin):
+            filters.addWidget(w)
+        v.addLayout(filters)
+
+        self.pages_list = QListWidget()
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setItemDelegateForColumn(COL_WATERFALL, WaterfallDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_URL, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((COL_INDEX, 50), (COL_METHOD, 70), (COL_STATUS, 90), (COL_SIZE, 80), (COL_TIME, 80),
+                           (COL_WATERFALL, 220)):
+            self.table.setColumnWidth(col, width)
+        self.empty_filter_label = QLabel(self.tr("No request matches these filters."))
+        self.empty_filter_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_filter_label.hide()
+        table_box = QWidget()
+        tv = QVBoxLayout(table_box)
+        tv.setContentsMargins(0, 0, 0, 0)
+        tv.addWidget(self.table, 1)
+        tv.addWidget(self.empty_filter_label)
+
+        self.top_split = QSplitter(Qt.Orientation.Horizontal)
+        self.top_split.addWidget(self.pages_list)
+        self.top_split.addWidget(table_box)
+        self.top_split.setStretchFactor(1, 4)
+        self.detail = HarDetailPane()
+        self.findings_panel = HarFindingsPanel()
+        self.bottom_tabs = QTabWidget()
+        self.bottom_tabs.addTab(self.detail, self.tr("Request"))
+        self.bottom_tabs.addTab(self.findings_panel, self.tr("Findings"))
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.addWidget(self.top_split)
+        self.split.addWidget(self.bottom_tabs)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        v.addWidget(self.split, 1)
+
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(250)
+        self._text_timer.timeout.connect(self._start_body_search)
+        self.filter_edit.textChanged.connect(self._text_changed)
+        self.type_combo.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_resource_type(self.type_combo.currentData() or ""))
+        self.domain_combo.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_domain(self.domain_combo.currentData() or ""))
+        self.errors_check.toggled.connect(self.proxy.set_errors_only)
+        self.slow_spin.valueChanged.connect(lambda ms: self.proxy.set_min_time_ms(float(ms)))
+        self.pages_list.currentItemChanged.connect(self._page_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.findings_panel.entry_activated.connect(self.select_entry)
+        for sig in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
+            sig.connect(self._update_empty_filter)
+        return root
+
+    # ------------------------------------------------------------------ settings
+    def _restore(self) -> None:
+        s = window_state()
+        for key, split in (("har/split", self.split), ("har/top_split", self.top_split)):
+            state = s.value(key)
+            if state is not None:
+                split.restoreState(state)
+        self.slow_spin.setValue(int(str(s.value("har/slower_than", 0) or 0)))
+
+    def _save(self) -> None:
+        s = window_state()
+        s.setValue("har/split", self.split.saveState())
+        s.setValue("har/top_split", self.top_split.saveState())
+        s.setValue("har/slower_than", self.slow_spin.value())
+
+    def _last_dir(self) -> str:
+        return str(window_state().value("har/last_dir", str(Path.home())))
+
+    def hideEvent(self, event: Any) -> None:
+        self._save()
+        super().hideEvent(event)
+
+    # ------------------------------------------------------------------ opening
+    def open_paths(self, paths: list[Path]) -> None:
+        hars = [Path(p) for p in paths if str(p).lower().endswith((".har", ".har.gz", ".json"))] or \
+            [Path(p) for p in paths]
+        if not hars:
+            return
+        if len(hars) > 1:
+            self.status_message.emit(self.tr("Opening {name}; open the others one at a time or compare them.")
+                                     .format(name=hars[0].name))
+        self.open_file(hars[0])
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open HAR file"), self._last_dir(),
+                                              self.tr("HAR files (*.har *.har.gz *.json);;All files (*)"))
+        if name:
+            self.open_file(Path(name))
+
+    def open_file(self, path: Path) -> Worker:
+        if self._load_worker is not None:
+            self._load_worker.cancel()
+        window_state().setValue("har/last_dir", str(Path(path).parent))
+        worker = run_worker(load_har, Path(path), on_result=self._loaded, on_error=self._load_failed)
+        self._load_worker = worker
+        self.progress.track(worker, self.tr("Opening {name}…").format(name=Path(path).name))
+        return worker
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.status_message.emit(self.tr("Could not open the HAR file."))
+        show_exception(self, exc)
+
+    def _loaded(self, doc: HarDocument) -> None:
+        if self._load_worker is not None and self._load_worker.is_cancelled:
+            return
+        self._load_worker = None
+        self.doc = doc
+        self.findings = None
+        self.findings_panel.set_findings(None)
+        self.model.set_document(doc)
+        self._fill_pages(doc)
+        self._fill_combos(doc)
+        self._set_loaded(True)
+        name = doc.path.name if doc.path else ""
+        failed = sum(1 for e in doc.entries if e.failed)
+        self.file_label.setText(self.tr("<b>{name}</b>: {n} requests, {p} pages, {f} failed, from {c}").format(
+            name=name, n=len(doc.entries), p=len(doc.pages), f=failed, c=doc.creator or "?"))
+        if doc.quirks:
+            self.quirks_label.setText(self.tr("{n} quirks repaired").format(n=sum(n for _, n in doc.quirks)))
+            self.quirks_label.setToolTip("\n".join(f"{code} × {n}: {QUIRK_DESCRIPTIONS.get(code, '')}"
+                                                   for code, n in doc.quirks))
+        else:
+            self.quirks_label.setText(self.tr("no quirks"))
+            self.quirks_label.setToolTip("")
+        self.status_message.emit(self.tr("Opened {name} ({n} requests)").format(name=name, n=len(doc.entries)))
+        self.document_loaded.emit(doc)
+        run_worker(analyse, doc, on_result=lambda res: self._analysed(doc, res),
+                   on_error=lambda exc: show_exception(self, exc))
+
+    def _analysed(self, doc: HarDocument, result: tuple[Findings, dict[int, str]]) -> None:
+        if doc is not self.doc:
+            return
+        findings, blobs = result
+        self.findings = findings
+        self.model._blobs.update(blobs)
+        self.findings_panel.set_findings(findings)
+        bad = len(findings.of_kind("failed")) + len(findings.of_kind("blocked"))
+        self.bottom_tabs.setTabText(1, self.tr("Findings ({n} failed)").format(n=bad) if bad
+                                    else self.tr("Findings"))
+        self.analysis_ready.emit(findings)
+
+    def _set_loaded(self, loaded: bool) -> None:
+        self.stack.setCurrentIndex(1 if loaded else 0)
+        for w in (self.sanitize_button, self.compare_button, self.copy_button):
+            w.setEnabled(loaded)
+
+    def _fill_pages(self, doc: HarDocument) -> None:
+        self.pages_list.blockSignals(True)
+        self.pages_list.clear()
+        all_item = QListWidgetItem(self.tr("All pages ({n})").format(n=len(doc.entries)))
+        all_item.setData(Qt.ItemDataRole.UserRole, ALL_PAGES)
+        self.pages_list.addItem(all_item)
+        for p in doc.pages:
+            label = p.title or p.id
+            item = QListWidgetItem(f"{label[:80]} ({p.entry_count})")
+            item.setToolTip(f"{p.id}\n{p.title}" + (self.tr("\n(not listed in the file)") if p.synthetic else ""))
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            self.pages_list.addItem(item)
+        without = sum(1 for e in doc.entries if e.pageref is None)
+        if without and doc.pages:
+            item = QListWidgetItem(self.tr("Without a page ({n})").format(n=without))
+            item.setData(Qt.ItemDataRole.UserRole, NO_PAGE)
+            self.pages_list.addItem(item)
+        self.pages_list.setCurrentRow(0)
+        self.pages_list.blockSignals(False)
+        self.pages_list.setVisible(len(doc.pages) > 1 or (bool(doc.pages) and without > 0))
+        self.proxy.set_page(None, all_pages=True)
+
+    def _fill_combos(self, doc: HarDocument) -> None:
+        for combo, values, label in (
+                (self.type_combo, sorted({e.resource_type for e in doc.entries}), self.tr("All types")),
+                (self.domain_combo, sorted({e.host for e in doc.entries if e.host}), self.tr("All domains"))):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(label, "")
+            for value in values:
+                combo.addItem(value, value)
+            combo.blockSignals(False)
+        self.proxy.set_resource_type("")
+        self.proxy.set_domain("")
+
+    # ------------------------------------------------------------------ filters
+    def _text_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        if self._body_worker is not None:
+            self._body_worker.cancel()
+            self._body_worker = None
+        if text.strip() and self.doc is not None:
+            self._text_timer.start()
+        else:
+            self._text_timer.stop()
+
+    def _start_body_search(self) -> None:
+        if self.doc is None or not self.filter_edit.text().strip():
+            return
+        self._body_worker = run_worker(body_search, self.doc, self.filter_edit.text().strip(),
+                                       on_result=self._body_found)
+
+    def _body_found(self, result: tuple[str, frozenset[int]]) -> None:
+        text, hits = result
+        if text.lower() == self.filter_edit.text().strip().lower():
+            self.proxy.set_body_matches(text, hits)
+            self.body_search_done.emit(text)
+
+    def _status_changed(self) -> None:
+        self.proxy.set_status_classes({c for c, b in self.status_buttons.items() if b.isChecked()})
+
+    def _page_changed(self, current: QListWidgetItem | None, _previous: Any = None) -> None:
+        key = current.data(Qt.ItemDataRole.UserRole) if current is not None else ALL_PAGES
+        if key == ALL_PAGES:
+            self.proxy.set_page(None, all_pages=True)
+        else:
+            self.proxy.set_page(None if key == NO_PAGE else key)
+
+    def _update_empty_filter(self, *args: Any) -> None:
+        self.empty_filter_label.setVisible(self.doc is not None and self.proxy.rowCount() == 0
+                                           and self.model.rowCount() > 0)
+
+    # ------------------------------------------------------------------ selection and actions
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.detail.show_entry(self.proxy.entry_at(current))
+
+    def select_entry(self, file_index: int) -> None:
+        """Show the request at file position ``file_index`` (clearing filters that hide it)."""
+        row = self.model.row_of(file_index)
+        if row < 0:
+            return
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            self.clear_filters()
+            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(proxy_index)
+        self.table.scrollTo(proxy_index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.bottom_tabs.setCurrentIndex(0)
+
+    def clear_filters(self) -> None:
+        self.filter_edit.clear()
+        for b in self.status_buttons.values():
+            b.setChecked(False)
+        self.type_combo.setCurrentIndex(0)
+        self.domain_combo.setCurrentIndex(0)
+        self.errors_check.setChecked(False)
+        self.slow_spin.setValue(0)
+        self.pages_list.setCurrentRow(0)
+
+    def current_entry(self) -> Any:
+        return self.proxy.entry_at(self.table.currentIndex())
+
+    def copy_url(self) -> None:
+        entry = self.current_entry()
+        if entry is not None:
+            QGuiApplication.clipboard().setText(entry.url)
+            self.status_message.emit(self.tr("URL copied"))
+
+    def open_sanitize(self) -> HarSanitizeDialog | None:
+        if self.doc is None or self.doc.path is None:
+            return None
+        dialog = HarSanitizeDialog(self.doc.path, self)
+        dialog.exported.connect(lambda p: self.status_message.emit(self.tr("Redacted copy saved: {p}").format(p=p)))
+        dialog.open()
+        return dialog
+
+    def choose_compare(self) -> None:
+        if self.doc is None or self.doc.path is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Compare with…"), self._last_dir(),
+                                              self.tr("HAR files (*.har *.har.gz *.json);;All files (*)"))
+        if name:
+            self.compare_with(Path(name))
+
+    def compare_with(self, other: Path) -> HarCompareDialog | None:
+        if self.doc is None or self.doc.path is None:
+            return None
+        dialog = HarCompareDialog(self.doc.path, other, self)
+        dialog.open()
+        return dialog
+

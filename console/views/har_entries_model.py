@@ -1,0 +1,306 @@
+"""The entries table of the HAR inspector: a flat table model plus a proxy with typed filter setters.
+
+Filtering 20,000 rows per keystroke must stay well under 50 ms, so the proxy computes the set of
+accepted rows in one Python pass when a filter changes and ``filterAcceptsRow`` only looks it up.
+Sorting is done by the source model on its Python list (the proxy forwards ``sort``), so the
+proxy never calls back into Python for comparisons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from console.services.har import HarDocument, HarEntry
+from console.services.har.search import header_blob
+
+Index = QModelIndex | QPersistentModelIndex
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+WATERFALL_ROLE = Qt.ItemDataRole.UserRole + 3
+
+COL_INDEX, COL_METHOD, COL_URL, COL_STATUS, COL_TYPE, COL_SIZE, COL_TIME, COL_START, COL_WATERFALL = range(9)
+STATUS_CLASSES = ("2xx", "3xx", "4xx", "5xx", "failed")
+
+
+def human_size(n: int) -> str:
+    if n < 0:
+        return "—"
+    if n < 1024:
+        return f"{n} B"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+class HarEntriesTableModel(QAbstractTableModel):
+    """Rows are :class:`HarEntry` objects of one document; columns as in the issue plus a waterfall."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entries: list[HarEntry] = []
+        self._blobs: dict[int, str] = {}
+        self._axis: dict[str | None, tuple[float, float]] = {}
+        self._headers = [self.tr("#"), self.tr("Method"), self.tr("URL"), self.tr("Status"), self.tr("Type"),
+                         self.tr("Size"), self.tr("Time"), self.tr("Start"), self.tr("Waterfall")]
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # ------------------------------------------------------------------ data in
+    def set_document(self, doc: HarDocument | None, blobs: dict[int, str] | None = None) -> None:
+        self.beginResetModel()
+        self._entries = list(doc.entries) if doc is not None else []
+        self._blobs = blobs if blobs is not None else {}
+        self._axis = _page_axes(doc) if doc is not None else {}
+        if self._sort is not None:
+            self._apply_sort(*self._sort)
+        self.endResetModel()
+
+    @property
+    def entries(self) -> Sequence[HarEntry]:
+        return self._entries
+
+    def blob(self, entry: HarEntry) -> str:
+        text = self._blobs.get(entry.index)
+        if text is None:
+            text = self._blobs[entry.index] = header_blob(entry)
+        return text
+
+    def row_of(self, file_index: int) -> int:
+        for row, e in enumerate(self._entries):
+            if e.index == file_index:
+                return row
+        return -1
+
+    # ------------------------------------------------------------------ Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        e = self._entries[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(e, col)
+        if role == ENTRY_ROLE:
+            return e
+        if role == SORT_ROLE:
+            return _sort_key(e, col)
+        if role == WATERFALL_ROLE and col == COL_WATERFALL:
+            return self.waterfall(e)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_URL:
+                return e.url
+            if col == COL_STATUS and e.error:
+                return e.error
+            if col == COL_START and e.started is not None:
+                return e.started.isoformat()
+            if col == COL_WATERFALL and e.timings is not None:
+                return "\n".join(f"{name}: {ms:.1f} ms" for name, ms in e.timings.phases() if ms > 0)
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS and e.failed:
+            return QBrush(QColor("#c62828"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_INDEX, COL_STATUS, COL_SIZE, COL_TIME):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, e: HarEntry, col: int) -> str | None:
+        if col == COL_INDEX:
+            return str(e.index)
+        if col == COL_METHOD:
+            return e.method
+        if col == COL_URL:
+            return e.url
+        if col == COL_STATUS:
+            return str(e.status) if e.status > 0 else f"{e.status} ({self.tr('failed')})"
+        if col == COL_TYPE:
+            return e.resource_type
+        if col == COL_SIZE:
+            return human_size(e.size)
+        if col == COL_TIME:
+            return f"{e.time_ms:,.0f} ms"
+        if col == COL_START:
+            return e.started.strftime("%H:%M:%S.%f")[:-3] if e.started is not None else "—"
+        return None
+
+    def waterfall(self, e: HarEntry) -> tuple[float, float, tuple[tuple[str, float], ...]] | None:
+        """(offset ms from the page's origin, page span ms, phases) for the waterfall delegate."""
+        origin, span = self._axis.get(e.pageref, (0.0, 0.0))
+        if e.start_ms is None or span <= 0:
+            return None
+        phases = e.timings.phases() if e.timings is not None else (("wait", e.time_ms),)
+        return e.start_ms - origin, span, phases
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._apply_sort(column, order)
+        self.layoutChanged.emit()
+
+    def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
+        self._entries.sort(key=lambda e: _sort_key(e, column),
+                           reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+def _sort_key(e: HarEntry, col: int) -> Any:
+    if col == COL_METHOD:
+        return e.method
+    if col == COL_URL:
+        return e.url
+    if col == COL_STATUS:
+        return e.status
+    if col == COL_TYPE:
+        return e.resource_type
+    if col == COL_SIZE:
+        return e.size
+    if col == COL_TIME:
+        return e.time_ms
+    if col in (COL_START, COL_WATERFALL):
+        return e.start_ms if e.start_ms is not None else float("-inf")
+    return e.index
+
+
+def _page_axes(doc: HarDocument) -> dict[str | None, tuple[float, float]]:
+    """One time axis per page: origin (page start or first request) and span to the last request end."""
+    axes: dict[str | None, list[float]] = {}
+    for e in doc.entries:
+        if e.start_ms is None:
+            continue
+        lo_hi = axes.setdefault(e.pageref, [e.start_ms, e.start_ms + e.time_ms])
+        lo_hi[0] = min(lo_hi[0], e.start_ms)
+        lo_hi[1] = max(lo_hi[1], e.start_ms + e.time_ms)
+    for page in doc.pages:
+        if page.id in axes and page.started is not None:
+            page_start = page.started.timestamp() * 1000.0
+            # a page start far before its first request (clock skew, Safari) would squash the bars
+            if axes[page.id][0] - 60_000 < page_start < axes[page.id][0]:
+                axes[page.id][0] = page_start
+    return {k: (v[0], max(v[1] - v[0], 1.0)) for k, v in axes.items()}
+
+
+class HarEntriesProxyModel(QSortFilterProxyModel):
+    """Filters of the entries table; every setter recomputes the accepted rows once."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._body_text = ""
+        self._body_matches: frozenset[int] = frozenset()
+        self._status_classes: frozenset[str] = frozenset()
+        self._resource_type = ""
+        self._domain = ""
+        self._errors_only = False
+        self._min_time_ms = 0.0
+        self._page: str | None = None
+        self._page_set = False
+        self._accepted: list[bool] = []
+
+    def setSourceModel(self, model: Any) -> None:
+        old = self.sourceModel()
+        if old is not None:
+            for sig in (old.modelReset, old.layoutChanged):
+                sig.disconnect(self._recompute_quietly)
+        model.modelReset.connect(self._recompute_quietly)
+        model.layoutChanged.connect(self._recompute_quietly)
+        self._recompute_quietly()
+        super().setSourceModel(model)
+
+    # ------------------------------------------------------------------ typed setters
+    def set_text(self, text: str) -> None:
+        self._text = text.strip().lower()
+        self._refilter()
+
+    def set_body_matches(self, text: str, indices: frozenset[int]) -> None:
+        """Entries whose bodies contain ``text`` (found by a background search) also pass the text filter."""
+        self._body_text = text.strip().lower()
+        self._body_matches = indices
+        if self._body_text == self._text:
+            self._refilter()
+
+    def set_status_classes(self, classes: set[str] | frozenset[str]) -> None:
+        self._status_classes = frozenset(classes)
+        self._refilter()
+
+    def set_resource_type(self, resource_type: str) -> None:
+        self._resource_type = resource_type
+        self._refilter()
+
+    def set_domain(self, domain: str) -> None:
+        self._domain = domain.strip().lower()
+        self._refilter()
+
+    def set_errors_only(self, on: bool) -> None:
+        self._errors_only = on
+        self._refilter()
+
+    def set_min_time_ms(self, ms: float) -> None:
+        self._min_time_ms = max(0.0, ms)
+        self._refilter()
+
+    def set_page(self, page_id: str | None, *, all_pages: bool = False) -> None:
+        """Only entries of ``page_id`` (None = entries without a page); ``all_pages`` lifts the filter."""
+        self._page = page_id
+        self._page_set = not all_pages
+        self._refilter()
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    # ------------------------------------------------------------------ filtering
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None and column >= 0:
+            source.sort(column, order)
+
+    def _refilter(self) -> None:
+        self.beginFilterChange()
+        self._recompute()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _recompute_quietly(self) -> None:
+        self._recompute()
+
+    def _recompute(self) -> None:
+        model = self.sourceModel() if self.sourceModel() is not None else None
+        entries = model.entries if isinstance(model, HarEntriesTableModel) else []
+        text, classes, rtype, domain = self._text, self._status_classes, self._resource_type, self._domain
+        errors_only, min_ms, page, page_set = self._errors_only, self._min_time_ms, self._page, self._page_set
+        body = self._body_matches if self._body_text == text else frozenset()
+        accepted = []
+        for e in entries:
+            ok = (not page_set or e.pageref == page) and e.time_ms >= min_ms
+            if ok and errors_only:
+                ok = e.failed
+            if ok and classes:
+                ok = e.status_class in classes
+            if ok and rtype:
+                ok = e.resource_type == rtype
+            if ok and domain:
+                ok = domain in e.host
+            if ok and text:
+                ok = text in model.blob(e) or e.index in body  # type: ignore[union-attr]
+            accepted.append(ok)
+        self._accepted = accepted
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        return source_row < len(self._accepted) and self._accepted[source_row]
+
+    def entry_at(self, index: QModelIndex) -> HarEntry | None:
+        if not index.isValid():
+            return None
+        value = index.data(ENTRY_ROLE)
+        return value if isinstance(value, HarEntry) else None

@@ -1,0 +1,163 @@
+"""HAR inspector GUI: models (checked by the model tester), loading in a worker, filters, findings,
+detail pane, redaction preview/export and compare — on real fixtures, offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from console.services.har import load_har
+from console.views.har_entries_model import (
+    COL_STATUS,
+    COL_TIME,
+    COL_WATERFALL,
+    WATERFALL_ROLE,
+    HarEntriesProxyModel,
+    HarEntriesTableModel,
+)
+from console.workers import wait_for_all
+from tests.services.test_har_helpers import b64, entry, har, write
+
+CHROME = "chrome114_mitmproxy_orphan-pageref.har"
+WPT = "webpagetest2.19_firefox-nightly_bbc_1050entries.har"
+
+
+@pytest.fixture
+def page(qtbot, ctx):
+    from console.views.har_page import HarPage
+
+    widget = HarPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    yield widget
+    wait_for_all()
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, QMessageBox):
+            w.close()
+
+
+def _open(qtbot, page, path: Path):
+    with qtbot.waitSignal(page.analysis_ready, timeout=20000), \
+            qtbot.waitSignal(page.document_loaded, timeout=20000):
+        page.open_paths([path])
+    return page.doc
+
+
+def test_models_pass_model_tester(qtmodeltester, har_fixtures_dir: Path) -> None:
+    doc = load_har(har_fixtures_dir / WPT)
+    model = HarEntriesTableModel()
+    model.set_document(doc)
+    qtmodeltester.check(model)
+    proxy = HarEntriesProxyModel()
+    proxy.setSourceModel(model)
+    proxy.set_status_classes({"2xx"})
+    proxy.set_text("bbc")
+    qtmodeltester.check(proxy)
+    assert 0 < proxy.rowCount() < model.rowCount()
+    proxy.sort(COL_TIME, Qt.SortOrder.DescendingOrder)
+    times = [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).time_ms for r in range(proxy.rowCount())]
+    assert times == sorted(times, reverse=True)
+    wf = model.index(0, COL_WATERFALL).data(WATERFALL_ROLE)
+    assert wf is not None and wf[1] > 0
+
+
+def test_empty_state_then_load_fixture(qtbot, page, har_fixtures_dir: Path) -> None:
+    assert page.stack.currentIndex() == 0 and not page.sanitize_button.isEnabled()
+    doc = _open(qtbot, page, har_fixtures_dir / WPT)
+    assert page.stack.currentIndex() == 1
+    assert page.model.rowCount() == 1050 == page.proxy.rowCount()
+    assert page.pages_list.count() == 6  # all + 5 pages
+    assert "1050 requests" in page.file_label.text() and "quirks" in page.quirks_label.text()
+    assert page.findings_panel.topLevelItemCount() >= 2
+    # filters
+    page.errors_check.setChecked(True)
+    assert page.proxy.rowCount() == 17
+    page.errors_check.setChecked(False)
+    page.status_buttons["failed"].setChecked(True)
+    assert page.proxy.rowCount() == 17
+    page.status_buttons["failed"].setChecked(False)
+    page.slow_spin.setValue(5000)
+    assert all(page.proxy.entry_at(page.proxy.index(r, 0)).time_ms >= 5000 for r in range(page.proxy.rowCount()))
+    page.slow_spin.setValue(0)
+    page.pages_list.setCurrentRow(2)
+    assert page.proxy.rowCount() == doc.pages[1].entry_count
+    page.pages_list.setCurrentRow(0)
+    idx = page.domain_combo.findData("www.bbc.co.uk")
+    page.domain_combo.setCurrentIndex(idx)
+    assert 0 < page.proxy.rowCount() < 1050
+    page.clear_filters()
+    page.filter_edit.setText("zzz-no-such-thing")
+    assert page.proxy.rowCount() == 0 and page.empty_filter_label.isVisibleTo(page)
+    page.filter_edit.clear()
+    assert page.proxy.rowCount() == 1050
+
+
+def test_findings_select_entry_and_detail(qtbot, page, har_fixtures_dir: Path) -> None:
+    _open(qtbot, page, har_fixtures_dir / CHROME)
+    assert page.pages_list.count() == 3  # all, page_1, the orphan page_2
+    group = page.findings_panel.topLevelItem(0)
+    assert "Failed" in group.text(0)
+    finding = group.child(0)
+    page.findings_panel.itemActivated.emit(finding, 0)
+    current = page.current_entry()
+    assert current is not None and current.status == 0
+    assert page.detail.entry is current
+    assert page.detail.headers.rowCount() > 0
+    page.copy_url()
+    assert QApplication.clipboard().text() == current.url
+    # a base64 image is previewed, not dumped
+    img = next(e for e in page.doc.entries if e.mime_type.startswith("image/"))
+    page.select_entry(img.index)
+    assert not page.detail.image_scroll.isHidden() and page.detail.image.pixmap().width() > 0
+
+
+def test_body_search_in_background(qtbot, page, tmp_path: Path) -> None:
+    e1 = entry("https://a.example.com/one", text=None)
+    e1["response"]["content"] = {"size": 30, "mimeType": "application/json", "encoding": "base64",
+                                 "text": b64('{"reason": "MarginCall-42"}')}
+    e2 = entry("https://a.example.com/two", started="2024-01-02T03:04:06Z")
+    _open(qtbot, page, write(tmp_path / "s.har", har([e1, e2])))
+    with qtbot.waitSignal(page.body_search_done, timeout=5000):
+        page.filter_edit.setText("margincall")
+    assert page.proxy.rowCount() == 1
+    assert page.proxy.entry_at(page.proxy.index(0, 0)).url.endswith("/one")
+    assert page.proxy.index(0, COL_STATUS).data() == "200"
+
+
+def test_bad_file_shows_error(qtbot, page, tmp_path: Path) -> None:
+    bad = write(tmp_path / "cut.har", b'{"log": {"entries": [{"x": 1}')
+    page.open_paths([bad])
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                    timeout=5000)
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    assert "byte offset" in box.text()
+    assert page.stack.currentIndex() == 0
+
+
+def test_sanitize_dialog_preview_and_export(qtbot, page, har_fixtures_dir: Path, tmp_path: Path) -> None:
+    _open(qtbot, page, har_fixtures_dir / CHROME)
+    dialog = page.open_sanitize()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    assert dialog.table.rowCount() == len(dialog.report.replacements) > 0
+    assert dialog.export_button.isEnabled()
+    target = tmp_path / "clean.har"
+    with qtbot.waitSignal(dialog.exported, timeout=10000):
+        dialog.export_to(target)
+    assert len(orjson.loads(target.read_bytes())["log"]["entries"]) == 3
+    dialog.close()
+
+
+def test_compare_dialog(qtbot, page, tmp_path: Path) -> None:
+    a = write(tmp_path / "a.har", har([entry("https://x.example.com/"), entry("https://x.example.com/api")]))
+    b = write(tmp_path / "b.har", har([entry("https://x.example.com/", status=500)]))
+    _open(qtbot, page, a)
+    dialog = page.compare_with(b)
+    qtbot.waitUntil(lambda: dialog.diff is not None, timeout=10000)
+    assert dialog.table.rowCount() == 2
+    assert "1 only in A" in dialog.summary.text()
+    dialog.close()
