@@ -96,7 +96,9 @@ def demo_snapshot(today: date | None = None) -> dict[str, Any]:
          "assigned": d(-1), "expires": d(1)},
         {"serial": "SCC-200005", "type": "security_code_card", "user": "ivan_petrov", "status": "active",
          "assigned": d(-40)},
-        {"serial": "DSC-200006", "type": "dsc_plus", "user": "ivan_petrov", "status": "active", "assigned": d(-800)},
+        # Already sent back by the client (the return record is added by load_demo).
+        {"serial": "DSC-200006", "type": "dsc_plus", "user": "ivan_petrov", "status": "returned",
+         "assigned": d(-800)},
         {"serial": "TMP-200007", "type": "temporary_code", "user": "julia_mueller", "status": "expired",
          "assigned": d(-50), "expires": d(-45)},
         {"serial": "DSC-200008", "type": "dsc_plus", "user": "julia_mueller", "status": "active", "assigned": d(-45)},
@@ -126,6 +128,16 @@ def load_demo(database: Database, *, if_empty: bool = False, today: date | None 
         records.request_replacement(database, "chiara_rossi", old_serial="SCC-200003", device_type="dsc_plus",
                                     requested=t - timedelta(days=1))
     if not records.returns_for(database, "ivan_petrov"):
-        records.record_return(database, "DSC-200006", shipped=t - timedelta(days=2))
+        _record_demo_return(database, "DSC-200006", t - timedelta(days=2))
     return DemoResult(True, result.users, result.devices + 1,
                       f"Loaded the demo set: {result.users} users, {result.devices + 1} devices.")
+
+
+def _record_demo_return(database: Database, serial: str, shipped: date) -> None:
+    """The demo device is imported as returned already; add only its return record."""
+    from console.services.sls.models import Device, DeviceReturn
+
+    with database.writer() as s:
+        device = s.get(Device, serial)
+        if device is not None:
+            s.add(DeviceReturn(serial=serial, username=device.holder, shipped=shipped, received=None))

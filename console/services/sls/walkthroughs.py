@@ -120,8 +120,15 @@ def _return(detail: UserDetail) -> tuple[list[str], list[str]]:
     if to_shred:
         steps.append(f"{', '.join(d.serial for d in to_shred)}: a security code card does not come back; "
                      "shred it and throw it away.")
-    if not steps:
-        steps.append("This client holds no device that has to be sent back.")
+    if not to_send:
+        steps.append("This client holds no device that still has to be sent back.")
+        steps.append(f"Should a hardware device turn up, the return address for "
+                     f"{rules.REGION_LABELS[detail.user.region]} is: {contact.address}.")
+    for ret in detail.returns:
+        if ret.received is None:
+            steps.append(f"{ret.serial} is on its way back (sent {ret.shipped:%Y-%m-%d}); it should show as "
+                         f"received between {ret.expected_from:%Y-%m-%d} and {ret.expected_by:%Y-%m-%d}, and "
+                         f"the ${rules.DEVICE_DEPOSIT_USD} deposit is released then.")
     steps.append(f"If the device is returned to get a replacement, call technical support first "
                  f"({_phones(detail.user.region)}) for a temporary code until the new device arrives.")
     notes = ["After closing an account, statements and tax forms stay available in the Client Portal with the "

@@ -1,0 +1,99 @@
+"""Sharing check: pick two users and see each failing condition explained."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.services import sls
+from console.services.db import Database
+from console.services.errors import UserFacingError
+from console.views.messages import show_exception
+from console.workers import run_worker
+
+
+class SlsShareDialog(QDialog):
+    """Asks whether REQUESTER may use OWNER's physical device.
+
+    Signals:
+        checked(object): the :class:`SharingResult` of the last check.
+    """
+
+    checked = Signal(object)
+
+    def __init__(self, database: Database, requester: str = "", owner: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.last_result: sls.SharingResult | None = None
+        self.setWindowTitle(self.tr("Can these users share a device?"))
+        self.resize(560, 420)
+        form = QFormLayout()
+        self.requester = QLineEdit(requester)
+        self.requester.setPlaceholderText(self.tr("username that wants to use the device"))
+        self.owner = QLineEdit(owner)
+        self.owner.setPlaceholderText(self.tr("username holding the device"))
+        form.addRow(self.tr("&Requester:"), self.requester)
+        form.addRow(self.tr("&Owner:"), self.owner)
+        self.swap_button = QPushButton(self.tr("S&wap"))
+        self.swap_button.clicked.connect(self.swap)
+        form.addRow("", self.swap_button)
+        self.output = QTextBrowser()
+        self.output.setHtml("<p><i>" + html.escape(self.tr("Enter both usernames and press Check.")) + "</i></p>")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.check_button = buttons.addButton(self.tr("&Check"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.check_button.setDefault(True)
+        self.check_button.clicked.connect(self.check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.output, 1)
+        layout.addWidget(buttons)
+
+    def swap(self) -> None:
+        a, b = self.requester.text(), self.owner.text()
+        self.requester.setText(b)
+        self.owner.setText(a)
+
+    def check(self) -> None:
+        requester, owner = self.requester.text().strip(), self.owner.text().strip()
+        if not requester or not owner:
+            self.output.setHtml("<p>" + html.escape(self.tr("Both usernames are needed.")) + "</p>")
+            return
+        self.check_button.setEnabled(False)
+        self.output.setHtml("<p><i>" + html.escape(self.tr("Checking…")) + "</i></p>")
+        run_worker(sls.check_sharing, self.database, requester, owner, on_result=self._show,
+                   on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.check_button.setEnabled(True)
+        if isinstance(exc, UserFacingError):
+            self.output.setHtml(f"<p style='color:#b00020'>{html.escape(exc.one_line())}</p>")
+        else:
+            show_exception(self, exc)
+
+    def _show(self, result: sls.SharingResult) -> None:
+        self.last_result = result
+        self.check_button.setEnabled(True)
+        if result.eligible:
+            text = self.tr("<p><b>Eligible.</b> {requester} may share {owner}'s device <b>{device}</b>.</p>").format(
+                requester=html.escape(result.requester), owner=html.escape(result.owner),
+                device=html.escape(result.device or ""))
+        else:
+            items = "".join(f"<li><b>{html.escape(code)}</b>: {html.escape(why)}</li>"
+                            for code, why in zip(result.reasons, result.explanations, strict=True))
+            text = self.tr("<p><b>Not eligible</b> ({count} condition(s) fail):</p>").format(
+                count=len(result.reasons)) + f"<ul>{items}</ul>"
+        self.output.setHtml(text)
+        self.checked.emit(result)
