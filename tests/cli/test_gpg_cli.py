@@ -1,0 +1,134 @@
+"""``support-console gpg ...`` end to end, in-process, on real gpg homes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from console.services import gpg
+
+pytest.register_assert_rewrite("tests.services.conftest_gpg")
+
+from tests.services.conftest_gpg import PASS, fast_home, write_report  # noqa: E402
+
+pytest_plugins = ("tests.services.conftest_gpg",)
+
+
+@pytest.fixture
+def pw(tmp_path):
+    f = tmp_path / "pass.txt"
+    f.write_text(PASS + "\n")
+    return f
+
+
+def G(home, *args):
+    return ["gpg", *args, "--gnupghome", str(home.path)]
+
+
+def test_keys_empty_and_json(cli, home):
+    code, out, _err = cli(G(home, "keys"))
+    assert code == 0 and "keyring is empty" in out
+    code, out, _ = cli(G(home, "keys", "--json"))
+    assert code == 0 and json.loads(out) == []
+
+
+def test_default_home_comes_from_settings(cli, tmp_path, monkeypatch, gnupghome):
+    monkeypatch.setenv("SUPPORT_CONSOLE_GNUPGHOME", str(fast_home(gnupghome)))
+    code, _out, _ = cli(["gpg", "keys", "--json"])
+    assert code == 0 and (gnupghome / "gpg-agent.conf").read_text().count("default-cache-ttl 0") == 1
+
+
+def test_generate_export_backup_restore(cli, home, other_home, pw, tmp_path):
+    code, out, err = cli(G(home, "generate", "--name", "Carol Wu", "--email", "carol@example.com",
+                           "--algo", "ed25519", "--passphrase-file", str(pw),
+                           "--revocation-out", str(tmp_path / "carol.rev"), "--json"))
+    assert code == 0, err
+    made = json.loads(out)
+    fpr = made["key"]["fingerprint"]
+    assert made["key"]["has_secret"] and made["key"]["expires_in_days"] >= 729
+    assert (tmp_path / "carol.rev").is_file()
+    code, out, _ = cli(G(home, "export-public", fpr, str(tmp_path / "carol.asc")))
+    assert code == 0 and "not a backup" in out
+    assert gpg.file_kind(tmp_path / "carol.asc") == "public-key"
+    code, out, err = cli(G(home, "backup", fpr, str(tmp_path / "carol-backup.asc"), "--passphrase-file", str(pw)))
+    assert code == 0, err
+    code, out, err = cli(G(other_home, "restore", str(tmp_path / "carol-backup.asc")))
+    assert code == 0 and "1 public, 1 secret key imported" in out
+    code, out, err = cli(G(other_home, "restore", str(tmp_path / "carol.asc")))
+    assert code == 2 and "not a key pair backup" in err
+
+
+def test_backup_with_wrong_passphrase(cli, alice_home, key_template, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("nope nope nope\n")
+    code, _, err = cli(G(alice_home, "backup", key_template.alice, str(tmp_path / "b.asc"),
+                         "--passphrase-file", str(bad)))
+    assert code == 4 and "wrong" in err and not (tmp_path / "b.asc").exists()
+
+
+def test_import_then_trust_then_encrypt_and_decrypt(cli, alice_home, other_home, key_template, pw, tmp_path):
+    pub = tmp_path / "alice.asc"
+    gpg.export_public(alice_home, key_template.alice, pub)
+    code, out, _ = cli(G(other_home, "import", str(pub)))
+    assert code == 0 and gpg.group_fingerprint(key_template.alice) in out and "gpg trust" in out
+    report = write_report(tmp_path / "reports" / "statement.csv")
+    code, out, err = cli(G(other_home, "encrypt", str(report), "--to", "alice@example.com"))
+    assert code == 5 and "not been confirmed" in err and len(err.strip().splitlines()) == 1
+    code, _, _ = cli(G(other_home, "trust", key_template.alice))
+    assert code == 0
+    code, out, err = cli(G(other_home, "encrypt", str(report.parent), "--to", "alice@example.com",
+                           "--out", str(tmp_path / "outbox"), "--json"))
+    assert code == 0, err
+    enc = json.loads(out)["files"][0]["output"]
+    assert enc.endswith("outbox/reports/statement.csv.gpg")
+    # decrypt where the secret key lives; then "another computer" without it
+    code, out, err = cli(G(alice_home, "decrypt", enc, "--out", str(tmp_path / "back.csv"),
+                           "--passphrase-file", str(pw)))
+    assert code == 0 and (tmp_path / "back.csv").read_bytes() == report.read_bytes()
+    code, out, err = cli(G(other_home, "decrypt", enc, "--out", str(tmp_path / "x.csv"), "--passphrase-file", str(pw)))
+    assert code == 4 and "key ID" in err and not (tmp_path / "x.csv").exists()
+
+
+def test_import_with_trust_from_stdin(cli, alice_home, other_home, key_template, monkeypatch):
+    import io
+
+    _, armored = gpg.export_public(alice_home, key_template.alice)
+
+    class In:
+        buffer = io.BytesIO(armored.encode())
+
+    monkeypatch.setattr("sys.stdin", In)
+    code, out, _ = cli(G(other_home, "import", "-", "--trust", "--json"))
+    assert code == 0 and json.loads(out)["keys"][0]["trusted"] is True
+
+
+def test_wrong_passphrase_and_damaged_input(cli, alice_home, key_template, tmp_path, monkeypatch):
+    report = write_report(tmp_path / "r.csv")
+    assert cli(G(alice_home, "encrypt", str(report), "--to", key_template.alice))[0] == 0
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("wrong passphrase\n"))
+    code, _, err = cli(G(alice_home, "decrypt", str(tmp_path / "r.csv.gpg"), "--out", str(tmp_path / "o.csv"),
+                         "--passphrase-file", "-"))
+    assert code == 4 and "passphrase is wrong" in err
+    code, _, err = cli(G(alice_home, "decrypt", str(report), "--out", str(tmp_path / "o.csv"),
+                         "--passphrase-file", str(tmp_path / "r.csv")))
+    assert code == 6 and "not an encrypted file" in err
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_gpg_missing(cli, home, tmp_path):
+    code, _, err = cli(G(home, "keys", "--gpg-binary", str(tmp_path / "nowhere" / "gpg")))
+    assert code == 3 and "Gpg4win" in err
+
+
+def test_passphrase_is_never_a_command_line_option(cli, home):
+    code, _, err = cli(G(home, "decrypt", "x.gpg", "--out", "x", "--passphrase", "s3cret-value"))
+    assert code == 2 and "not taken on the command line" in err and "s3cret-value" not in err
+
+
+def test_remove_needs_yes(cli, alice_home, key_template):
+    code, _, err = cli(G(alice_home, "remove", key_template.team))
+    assert code == 2 and "--yes" in err
+    code, out, _ = cli(G(alice_home, "remove", key_template.team, "--yes"))
+    assert code == 0 and "Removed Support Team" in out
+    assert [k.fingerprint for k in gpg.list_keys(alice_home)] == [key_template.alice]
