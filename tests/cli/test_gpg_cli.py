@@ -8,11 +8,11 @@ import pytest
 
 from console.services import gpg
 
-pytest.register_assert_rewrite("tests.services.conftest_gpg")
+pytest.register_assert_rewrite("tests.services.conftest_gpg", "tests.services.conftest_sftp")
 
 from tests.services.conftest_gpg import PASS, fast_home, write_report  # noqa: E402
 
-pytest_plugins = ("tests.services.conftest_gpg",)
+pytest_plugins = ("tests.services.conftest_gpg", "tests.services.conftest_sftp")
 
 
 @pytest.fixture
@@ -132,3 +132,19 @@ def test_remove_needs_yes(cli, alice_home, key_template):
     code, out, _ = cli(G(alice_home, "remove", key_template.team, "--yes"))
     assert code == 0 and "Removed Support Team" in out
     assert [k.fingerprint for k in gpg.list_keys(alice_home)] == [key_template.alice]
+
+
+@pytest.mark.sshd
+def test_encrypt_and_upload_to_sftp_outbox(cli, alice_home, key_template, sshd, params, trusted, tmp_path):
+    report = write_report(tmp_path / "statement.csv")
+    keypass = tmp_path / "ssh-pass.txt"
+    keypass.write_text(params.passphrase + "\n")
+    outbox = sshd.root / "outbox"
+    outbox.mkdir()
+    code, out, err = cli(G(alice_home, "encrypt", str(report), "--to", key_template.alice,
+                           "--upload-to", str(outbox), "--sftp-host", params.host, "--sftp-port", str(params.port),
+                           "--sftp-user", params.username, "--sftp-key", str(params.key_path),
+                           "--sftp-passphrase-file", str(keypass), "--known-hosts", str(trusted), "--json"))
+    assert code == 0, err
+    assert json.loads(out)["uploaded"][0]["remote"].endswith("outbox/statement.csv.gpg")
+    assert (outbox / "statement.csv.gpg").read_bytes() == (tmp_path / "statement.csv.gpg").read_bytes()
