@@ -20,7 +20,18 @@ from console.services.bundles.catalog import (
 from console.services.bundles.export import ExportReport, Replacement, export_bundle
 from console.services.bundles.findings import CODES, Finding
 from console.services.bundles.ingest import KINDS, PLATFORMS, IngestResult, expand_nested, ingest_bundle, ticket_in
-from console.services.bundles.logs import ENCRYPTED_NOTE, LineIndex, LogLine, minute_histogram, parse_line
+from console.services.bundles.logs import (
+    ENCRYPTED_NOTE,
+    LineIndex,
+    LogLine,
+    file_histogram,
+    filter_file,
+    filter_texts,
+    iter_lines,
+    minute_histogram,
+    parse_line,
+    parse_timestamp,
+)
 from console.services.bundles.search import SearchHit, search
 from console.services.bundles.timeline import Timeline, TimelineEvent, bundle_timeline
 
@@ -48,13 +59,18 @@ __all__ = [
     "delete_bundle",
     "expand_nested",
     "export_bundle",
+    "file_histogram",
     "file_path",
+    "filter_file",
+    "filter_texts",
     "get_bundle",
     "get_file",
     "ingest_bundle",
+    "iter_lines",
     "list_bundles",
     "minute_histogram",
     "parse_line",
+    "parse_timestamp",
     "search",
     "ticket_in",
 ]

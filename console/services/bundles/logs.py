@@ -236,3 +236,66 @@ def minute_histogram(lines: Iterator[LogLine] | list[LogLine]) -> list[tuple[dat
         if line.level in ("ERROR", "FATAL"):
             slot[1] += 1
     return [(m, c[0], c[1]) for m, c in sorted(counts.items())]
+
+
+def _matcher(text: str, regex: bool) -> Callable[[str], bool]:
+    if regex:
+        try:
+            pattern = re.compile(text, re.IGNORECASE)
+        except re.error as exc:
+            from console.services.errors import InvalidInput
+
+            raise InvalidInput(f"The filter is not a valid regular expression: {exc}.") from exc
+        return lambda line: pattern.search(line) is not None
+    needle = text.lower()
+    return lambda line: needle in line.lower()
+
+
+def filter_file(path: Path, text: str, *, regex: bool = False, exclude: bool = False,
+                progress: Callable[[int, int], None] | None = None,
+                cancel: threading.Event | None = None) -> list[int]:
+    """0-based numbers of the lines of ``path`` that match (or, with ``exclude``, do not match) ``text``."""
+    match = _matcher(text, regex)
+    size = max(Path(path).stat().st_size, 1)
+    rows: list[int] = []
+    done = 0
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh):
+            if match(decode(raw)) != exclude:
+                rows.append(number)
+            done += len(raw)
+            if number % 100_000 == 0:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled("Filtering was cancelled.")
+                if progress is not None:
+                    progress(done, size)
+    return rows
+
+
+def filter_texts(texts: list[str] | tuple[str, ...], text: str, *, regex: bool = False, exclude: bool = False,
+                 cancel: threading.Event | None = None) -> list[int]:
+    """Indices of ``texts`` that match (or do not match) ``text``."""
+    match = _matcher(text, regex)
+    rows: list[int] = []
+    for i, line in enumerate(texts):
+        if i % 100_000 == 0 and cancel is not None and cancel.is_set():
+            raise Cancelled("Filtering was cancelled.")
+        if match(line) != exclude:
+            rows.append(i)
+    return rows
+
+
+def file_histogram(path: Path, *, progress: Callable[[int, int], None] | None = None,
+                   cancel: threading.Event | None = None) -> list[tuple[datetime, int, int]]:
+    """:func:`minute_histogram` of a whole file, read in a worker."""
+    size = max(Path(path).stat().st_size, 1)
+
+    def lines() -> Iterator[LogLine]:
+        done = 0
+        for line in iter_lines(path, cancel=cancel):
+            done += len(line.text) + 1
+            if progress is not None and line.number % 100_000 == 0:
+                progress(min(done, size), size)
+            yield line
+
+    return minute_histogram(lines())

@@ -1,0 +1,217 @@
+"""Intake form: ticket, client (looked up in the SLS data), platform, reason, files, screenshot now."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.context import AppContext
+from console.services import bundles
+from console.views.diagnostics_screenshot import DiagnosticsScreenshotDialog
+from console.views.progress_panel import ProgressPanel
+from console.workers import Worker, run_worker
+
+
+class DiagnosticsIntakeForm(QWidget):
+    """Collects one bundle and takes it in with a worker (the single writer).
+
+    Signals:
+        ingested(object): the :class:`~console.services.bundles.IngestResult`.
+        status_message(str): a short text for the status bar.
+    """
+
+    ingested = Signal(object)
+    status_message = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAcceptDrops(True)
+        self._lookup_worker: Worker | None = None
+        self._users: dict[str, Any] = {}
+        self.ticket_edit = QLineEdit()
+        self.ticket_edit.setPlaceholderText(self.tr("found in the reason when left empty"))
+        self.user_edit = QLineEdit()
+        self.user_edit.setPlaceholderText(self.tr("client username (type to search the SLS data)"))
+        self._names = QStringListModel(self)
+        completer = QCompleter(self._names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.activated.connect(self._user_chosen)
+        self.user_edit.setCompleter(completer)
+        self._lookup_timer = QTimer(self, singleShot=True, interval=300)
+        self._lookup_timer.timeout.connect(self._lookup)
+        self.user_edit.textEdited.connect(lambda _t: self._lookup_timer.start())
+        self.account_edit = QLineEdit()
+        self.client_label = QLabel()
+        self.platform_box = QComboBox()
+        self.platform_box.addItem(self.tr("(not known)"), None)
+        for key, label in bundles.PLATFORMS:
+            self.platform_box.addItem(label, key)
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setPlaceholderText(self.tr("what the client wrote, e.g. ATTENTION: 12345678 quotes freeze"))
+        self.reason_edit.setMaximumHeight(80)
+        self.reason_edit.textChanged.connect(self._reason_changed)
+        self.files = QListWidget()
+        self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.files.setToolTip(self.tr("Drop a .zip/.tar.gz, a folder or loose files here"))
+        self.expand_box = QCheckBox(self.tr("Also take in archives found inside (up to 3 levels)"))
+        add_files = QPushButton(self.tr("Add files…"))
+        add_files.clicked.connect(self._choose_files)
+        add_folder = QPushButton(self.tr("Add folder…"))
+        add_folder.clicked.connect(self._choose_folder)
+        remove = QPushButton(self.tr("Remove"))
+        remove.clicked.connect(self._remove_selected)
+        self.shot_button = QPushButton(self.tr("Capture screenshot now…"))
+        self.shot_button.clicked.connect(self.capture_screenshot)
+        self.ingest_button = QPushButton(self.tr("Take in bundle"))
+        self.ingest_button.setDefault(True)
+        self.ingest_button.clicked.connect(self.ingest)
+        self.progress = ProgressPanel()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Ticket"), self.ticket_edit)
+        form.addRow(self.tr("Client username"), self.user_edit)
+        form.addRow("", self.client_label)
+        form.addRow(self.tr("Account"), self.account_edit)
+        form.addRow(self.tr("Platform"), self.platform_box)
+        form.addRow(self.tr("Reason"), self.reason_edit)
+        buttons = QHBoxLayout()
+        for b in (add_files, add_folder, remove, self.shot_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Files (drop them here)")))
+        layout.addWidget(self.files, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.expand_box)
+        layout.addWidget(self.ingest_button)
+        layout.addWidget(self.progress)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.ingest)
+
+    # ------------------------------------------------------------------ files
+    def add_paths(self, paths: list[Path]) -> None:
+        present = set(self.paths())
+        for p in paths:
+            p = Path(p)
+            if p not in present:
+                item = QListWidgetItem(str(p))
+                item.setData(Qt.ItemDataRole.UserRole, str(p))
+                self.files.addItem(item)
+                present.add(p)
+
+    def paths(self) -> list[Path]:
+        return [Path(self.files.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.files.count())]
+
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Add files to the bundle"))
+        self.add_paths([Path(n) for n in names])
+
+    def _choose_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Add a folder to the bundle"))
+        if name:
+            self.add_paths([Path(name)])
+
+    def _remove_selected(self) -> None:
+        for item in self.files.selectedItems():
+            self.files.takeItem(self.files.row(item))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.add_paths([Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()])
+        event.acceptProposedAction()
+
+    def capture_screenshot(self) -> DiagnosticsScreenshotDialog:
+        dialog = DiagnosticsScreenshotDialog(self.ctx.data_dir / "captures", self)
+        dialog.accepted.connect(lambda: self._add_capture(dialog))
+        dialog.open()
+        return dialog
+
+    def _add_capture(self, dialog: DiagnosticsScreenshotDialog) -> None:
+        if dialog.path is not None:
+            self.add_paths([dialog.path])
+
+    # ------------------------------------------------------------------ client lookup
+    def _reason_changed(self) -> None:
+        found = bundles.ticket_in(self.reason_edit.toPlainText())
+        self.ticket_edit.setPlaceholderText(
+            self.tr("ticket {t} found in the reason").format(t=found) if found
+            else self.tr("found in the reason when left empty"))
+
+    def _lookup(self) -> None:
+        text = self.user_edit.text().strip()
+        if len(text) < 2 or self.database_ready is False:
+            return
+        try:
+            from console.services import sls
+
+            lookup = sls.lookup_users
+        except (ImportError, AttributeError):
+            self.client_label.setText(self.tr("Client lookup is not available in this version."))
+            return
+        if self._lookup_worker is not None:
+            self._lookup_worker.cancel()
+        self._lookup_worker = run_worker(lookup, self.ctx.ready_database(), text, 20,
+                                         on_result=self._lookup_done, on_error=lambda _e: None)
+
+    database_ready: bool | None = None
+
+    def _lookup_done(self, users: list[Any]) -> None:
+        self._users = {u.username: u for u in users}
+        self._names.setStringList(sorted(self._users))
+        if not users:
+            self.client_label.setText(self.tr("No client by that name in the SLS data."))
+
+    def _user_chosen(self, name: str) -> None:
+        user = self._users.get(name)
+        if user is not None:
+            self.account_edit.setText(getattr(user, "account", "") or "")
+            self.client_label.setText(getattr(user, "entity_name", "") or "")
+
+    # ------------------------------------------------------------------ ingest
+    def ingest(self) -> Worker | None:
+        paths = self.paths()
+        if not paths:
+            self.status_message.emit(self.tr("Add an archive, a folder, files or a screenshot first."))
+            return None
+        self.ingest_button.setEnabled(False)
+        worker = run_worker(
+            bundles.ingest_bundle, self.ctx.ready_database(), self.ctx.settings.bundle_store_dir, paths,
+            ticket=self.ticket_edit.text().strip() or None, username=self.user_edit.text().strip() or None,
+            account=self.account_edit.text().strip() or None, platform=self.platform_box.currentData(),
+            reason=self.reason_edit.toPlainText().strip() or None, expand_nested=self.expand_box.isChecked(),
+            on_result=self._ingested, on_finished=lambda: self.ingest_button.setEnabled(True), write=True)
+        self.progress.track(worker, self.tr("Taking in the bundle…"))
+        return worker
+
+    def _ingested(self, result: bundles.IngestResult) -> None:
+        self.files.clear()
+        for edit in (self.ticket_edit, self.user_edit, self.account_edit):
+            edit.clear()
+        self.reason_edit.clear()
+        self.client_label.clear()
+        self.status_message.emit(self.tr("Bundle {id} taken in: {n} files").format(id=result.id, n=result.files))
+        self.ingested.emit(result)
