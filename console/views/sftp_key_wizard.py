@@ -1,0 +1,257 @@
+"""The key-pair wizard: sFTP username → key size → passphrase → where to save → result and what to send."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from console.services.sftp import DEFAULT_HOST, DEFAULT_PORT, KEY_SIZES, KeyPairResult, save_key_pair
+from console.services.sftp.keys import PPK_NAME, PRIVATE_NAME, PUBLIC_NAME
+from console.views.messages import show_exception
+from console.views.sftp_key_panel import SftpKeyPanel
+from console.workers import Worker, run_worker
+
+
+def passphrase_strength(text: str) -> int:
+    """0 (none) to 4 (strong): length counts most, variety of characters helps."""
+    if not text:
+        return 0
+    classes = sum(any(f(c) for c in text) for f in (str.islower, str.isupper, str.isdigit,
+                                                    lambda c: not c.isalnum()))
+    score = 1 + (len(text) >= 10) + (len(text) >= 16) + (classes >= 3 and len(text) >= 8)
+    return min(score, 4)
+
+
+def _label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+class _UserPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Your sFTP username"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(_label(self.tr(
+            "The key's comment must be the sFTP username the broker gave you; the broker uses it to match the "
+            "key to the account.")))
+        self.username = QLineEdit()
+        self.username.setPlaceholderText(self.tr("e.g. u1234567"))
+        layout.addWidget(self.username)
+        self.registerField("username*", self.username)
+
+    def validatePage(self) -> bool:
+        return not any(ch.isspace() for ch in self.username.text().strip())
+
+
+class _SizePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Key size"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(_label(self.tr(
+            "An RSA key of 2048 bits is what the broker asks for. Larger keys also work but are slower.")))
+        self.bits = QComboBox()
+        for bits in KEY_SIZES:
+            self.bits.addItem(self.tr("{n} bits").format(n=bits), bits)
+        layout.addWidget(self.bits)
+
+
+class _PassphrasePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Passphrase (optional)"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(_label(self.tr(
+            "A passphrase encrypts the private key file, so a copied file is useless without it. You will type "
+            "it when connecting. It cannot be recovered if forgotten: you would make a new key pair. Leave both "
+            "fields empty for no passphrase.")))
+        form = QFormLayout()
+        self.first = QLineEdit()
+        self.second = QLineEdit()
+        for field in (self.first, self.second):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.textChanged.connect(self._update)
+        form.addRow(self.tr("Passphrase"), self.first)
+        form.addRow(self.tr("Repeat"), self.second)
+        layout.addLayout(form)
+        self.meter = QProgressBar()
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(False)
+        self.feedback = QLabel()
+        layout.addWidget(self.meter)
+        layout.addWidget(self.feedback)
+        self._update()
+
+    def _update(self) -> None:
+        score = passphrase_strength(self.first.text())
+        self.meter.setValue(score)
+        words = [self.tr("No passphrase: anyone with the file can use the key."), self.tr("Weak: make it longer."),
+                 self.tr("Fair: longer is better."), self.tr("Good."), self.tr("Strong.")]
+        text = words[score]
+        if self.second.text() and self.second.text() != self.first.text():
+            text += " " + self.tr("The two entries differ.")
+        self.feedback.setText(text)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.first.text() == self.second.text()
+
+
+class _SavePage(QWizardPage):
+    def __init__(self, default_dir: Path) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Where to save"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(_label(self.tr(
+            "The private key is saved as {priv} (OpenSSH format, readable only by you) and the public key as "
+            "{pub}. PuTTY and WinSCP users also need a .ppk file.").format(priv=PRIVATE_NAME, pub=PUBLIC_NAME)))
+        row = QHBoxLayout()
+        self.folder = QLineEdit(str(default_dir))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        layout.addLayout(row)
+        self.ppk = QCheckBox(self.tr("Also save {name} for PuTTY / WinSCP").format(name=PPK_NAME))
+        self.ppk_version = QComboBox()
+        self.ppk_version.addItem(self.tr("Version 3 (PuTTY 0.75 and later)"), 3)
+        self.ppk_version.addItem(self.tr("Version 2 (older PuTTY and WinSCP)"), 2)
+        self.ppk_version.setEnabled(False)
+        self.ppk.toggled.connect(self.ppk_version.setEnabled)
+        layout.addWidget(self.ppk)
+        layout.addWidget(self.ppk_version)
+        self.overwrite = False
+
+    def _browse(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Folder for the key files"), self.folder.text())
+        if path:
+            self.folder.setText(path)
+
+    def confirm_overwrite(self, names: list[str]) -> bool:
+        answer = QMessageBox.question(self, self.tr("Replace key files?"), self.tr(
+            "{names} already exist in this folder. Replacing them makes the old key unusable for good. "
+            "Replace?").format(names=", ".join(names)))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def validatePage(self) -> bool:
+        folder = Path(self.folder.text().strip()).expanduser()
+        names = [PRIVATE_NAME, PUBLIC_NAME] + ([PPK_NAME] if self.ppk.isChecked() else [])
+        existing = [n for n in names if (folder / n).exists()]
+        self.overwrite = bool(existing) and self.confirm_overwrite(existing)
+        return not existing or self.overwrite
+
+
+class _ResultPage(QWizardPage):
+    def __init__(self, wizard: SftpKeyWizard) -> None:
+        super().__init__()
+        self.wizard_ref = wizard
+        self.setTitle(self.tr("Your key pair"))
+        layout = QVBoxLayout(self)
+        self.status = QLabel(self.tr("Generating the key…"))
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        layout.addWidget(self.status)
+        layout.addWidget(self.busy)
+        self.panel = SftpKeyPanel()
+        layout.addWidget(self.panel)
+        self.advice = _label("")
+        layout.addWidget(self.advice)
+        self.test_button = QPushButton(self.tr("&Test the connection…"))
+        self.test_button.setEnabled(False)
+        self.test_button.clicked.connect(wizard.request_test)
+        layout.addWidget(self.test_button)
+        self.done = False
+
+    def initializePage(self) -> None:
+        self.done = False
+        self.wizard_ref.generate()
+
+    def show_result(self, result: KeyPairResult) -> None:
+        self.done = True
+        self.busy.hide()
+        self.status.setText(self.tr("Saved {priv}{ppk}.").format(
+            priv=result.private_path, ppk=self.tr(" and {p}").format(p=result.ppk_path) if result.ppk_path else ""))
+        self.panel.set_info(result.info)
+        self.advice.setText(self.tr(
+            "What to send: only the public key above (the file {pub}), through the Message Center or by email "
+            "as the broker instructs. Never send the private key ({priv} or the .ppk) to anyone, the broker "
+            "included. Once the broker has installed the key (allow 1-2 business days), connect to {host} on "
+            "port {port} with the private key.").format(pub=PUBLIC_NAME, priv=PRIVATE_NAME, host=DEFAULT_HOST,
+                                                        port=DEFAULT_PORT))
+        self.test_button.setEnabled(True)
+        self.completeChanged.emit()
+
+    def show_failure(self) -> None:
+        self.busy.hide()
+        self.status.setText(self.tr("The key pair was not created. Go back to change the settings."))
+
+    def isComplete(self) -> bool:
+        return self.done
+
+
+class SftpKeyWizard(QWizard):
+    """Creates an RSA key pair for sFTP and shows what to do with it.
+
+    Signals:
+        generated(object): the :class:`KeyPairResult` once the files are written.
+        test_requested(str, str): username and private key path, to test the connection.
+    """
+
+    generated = Signal(object)
+    test_requested = Signal(str, str)
+
+    def __init__(self, default_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New sFTP key pair"))
+        self.user_page = _UserPage()
+        self.size_page = _SizePage()
+        self.pass_page = _PassphrasePage()
+        self.save_page = _SavePage(default_dir)
+        self.result_page = _ResultPage(self)
+        for page in (self.user_page, self.size_page, self.pass_page, self.save_page, self.result_page):
+            self.addPage(page)
+        self.result: KeyPairResult | None = None
+        self.worker: Worker | None = None
+
+    def generate(self) -> None:
+        self.result = None
+        kwargs: dict[str, Any] = {
+            "bits": int(self.size_page.bits.currentData()), "passphrase": self.pass_page.first.text() or None,
+            "write_ppk": self.save_page.ppk.isChecked(), "ppk_version": int(self.save_page.ppk_version.currentData()),
+            "overwrite": self.save_page.overwrite}
+        folder = Path(self.save_page.folder.text().strip()).expanduser()
+        self.worker = run_worker(save_key_pair, folder, self.user_page.username.text().strip(), **kwargs,
+                                 on_result=self._done, on_error=self._failed)
+
+    def _done(self, result: KeyPairResult) -> None:
+        self.result = result
+        self.result_page.show_result(result)
+        self.generated.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.result_page.show_failure()
+        show_exception(self, exc)
+
+    def request_test(self) -> None:
+        if self.result is not None:
+            self.test_requested.emit(self.user_page.username.text().strip(), self.result.private_path)
