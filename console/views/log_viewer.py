@@ -7,7 +7,7 @@ import bisect
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QDateTime, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from console.workers import Worker, run_worker
 
 ERROR_LEVELS = ("ERROR", "FATAL")
 _SCAN_LIMIT = 500_000
+FIRST_SCREEN_GRACE_MS = 150
 
 
 class LogViewer(QWidget):
@@ -51,7 +52,8 @@ class LogViewer(QWidget):
         self.model = LogTableModel(self)
         self._workers: list[Worker] = []
         self._path: Path | None = None
-        self._pending_line: int | None = None
+        self._index_timer = QTimer(self, singleShot=True, interval=FIRST_SCREEN_GRACE_MS)
+        self._index_timer.timeout.connect(self._index_rest)
 
         self.title = QLabel(self.tr("Open a log file or a bundle timeline from the Bundles tab."))
         self.filter_edit = QLineEdit()
@@ -110,6 +112,7 @@ class LogViewer(QWidget):
 
     # ------------------------------------------------------------------ opening
     def _stop_workers(self) -> None:
+        self._index_timer.stop()
         for w in self._workers:
             w.cancel()
         self._workers.clear()
@@ -121,15 +124,20 @@ class LogViewer(QWidget):
         self.model.set_file(bundles.LineIndex(self._path), source)
         self.title.setText(self.tr("File: {name}").format(name=source))
         self.histogram.set_bins([])
-        self._pending_line = line
+        # Index the rest and chart it only after the first screen is painted: the workers share the GIL.
+        self._index_timer.start()
+        if line is not None:
+            self.go_to_line(line)
+
+    def _index_rest(self) -> None:
+        if self._path is None or self.model.file_index is None or self.model.file_index.complete:
+            if self.model.file_index is not None and self._path is not None:
+                self._index_ready(None)
+            return
         full = bundles.LineIndex(self._path)
         worker = run_worker(full.build, on_result=self._index_ready, on_error=self._error)
         self._workers.append(worker)
         self.progress.track(worker, self.tr("Indexing lines…"))
-        self._workers.append(run_worker(bundles.file_histogram, self._path, on_result=self.histogram.set_bins,
-                                        on_error=self._error))
-        if line is not None:
-            self.go_to_line(line)
 
     def show_timeline(self, timeline: bundles.Timeline, title: str, line: int | None = None) -> None:
         self._stop_workers()
@@ -142,12 +150,13 @@ class LogViewer(QWidget):
         if line is not None:
             self.go_to_line(line)
 
-    def _index_ready(self, full: bundles.LineIndex) -> None:
-        self.model.replace_index(full)
+    def _index_ready(self, full: bundles.LineIndex | None) -> None:
+        if full is not None:
+            self.model.replace_index(full)
+        if self._path is not None:
+            self._workers.append(run_worker(bundles.file_histogram, self._path,
+                                            on_result=self.histogram.set_bins, on_error=self._error))
         self.status_message.emit(self.tr("{n:,} lines").format(n=self.model.underlying_count()))
-        if self._pending_line is not None:
-            self.go_to_line(self._pending_line)
-            self._pending_line = None
 
     def _error(self, exc: BaseException) -> None:
         if isinstance(exc, UserFacingError):

@@ -199,7 +199,7 @@ class LineIndex:
         while not self.complete:
             if cancel is not None and cancel.is_set():
                 raise Cancelled("Indexing the log was cancelled.")
-            self.scan(BLOCK * 4)
+            self.scan(BLOCK)
             if progress is not None:
                 progress(self._scanned, self.size)
         return self
