@@ -7,6 +7,7 @@ no entry is ever dropped. The dataclasses keep references into it instead of cop
 
 from __future__ import annotations
 
+import gc
 import gzip
 import itertools
 import logging
@@ -17,7 +18,6 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import orjson
 
@@ -53,14 +53,23 @@ def load_har(path: Path, *, progress: Progress | None = None,
     data = _read(path, progress, cancel)
     size = len(data)
     quirks: Counter[str] = Counter()
-    root = _parse(data, path, quirks)
-    del data
-    if progress:
-        progress(600, _SCALE)
-    _check(cancel)
-    log_dict = _find_log(root, path, quirks)
-    del root
-    return build_document(log_dict, path=path, file_size=size, quirks=quirks, progress=progress, cancel=cancel)
+    # Millions of new containers would trigger the cyclic GC again and again (it walks all of them each
+    # time); nothing built here has cycles, so pausing it roughly halves the load time of a big HAR.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        root = _parse(data, path, quirks)
+        del data
+        if progress:
+            progress(600, _SCALE)
+        _check(cancel)
+        log_dict = _find_log(root, path, quirks)
+        del root
+        return build_document(log_dict, path=path, file_size=size, quirks=quirks, progress=progress,
+                              cancel=cancel)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_har_bytes(data: bytes, *, name: str = "HAR data") -> HarDocument:
@@ -106,7 +115,7 @@ def _read(path: Path, progress: Progress | None, cancel: threading.Event | None)
 
 
 def _parse(data: bytearray, path: Path, quirks: Counter[str]) -> Any:
-    if not data.strip():
+    if len(data) < 4096 and not bytes(data).strip():
         raise HarError(f"{path.name} is empty.", hint="Ask the client to export the HAR again.")
     if data[:2] == b"\x1f\x8b":
         try:
@@ -192,6 +201,11 @@ def _find_log(root: Any, path: Path, quirks: Counter[str]) -> dict[str, Any]:
 
 # ------------------------------------------------------------------------------------------- repairing
 def _num(value: Any) -> float | None:
+    kind = type(value)
+    if kind is int:
+        return float(value)
+    if kind is float:
+        return value if math.isfinite(value) else None
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -287,15 +301,17 @@ def _timings(raw: dict[str, Any], quirks: Counter[str], seen: set[str]) -> Timin
         return None
     values: dict[str, float] = {}
     for name in PHASES:
-        if name not in t:
-            values[name] = 0.0
-            continue
-        v = _num(t[name])
-        if v is None:
-            seen.add("timings-invalid")
-            t[name] = -1 if name in ("blocked", "dns", "connect", "ssl") else 0
-            v = 0.0
-        elif v < 0:
+        v = t.get(name, 0.0)
+        if type(v) is not float and type(v) is not int:  # fast path: nearly every value is a number
+            if name not in t:
+                values[name] = 0.0
+                continue
+            v = _num(v)
+            if v is None:
+                seen.add("timings-invalid")
+                t[name] = -1 if name in ("blocked", "dns", "connect", "ssl") else 0
+                v = 0.0
+        if v < 0:
             seen.add("timings-negative")
             v = 0.0
         values[name] = v
@@ -433,10 +449,7 @@ def _normalise_entry(raw: dict[str, Any], index: int, quirks: Counter[str], page
     elif pageref is None and has_pages:
         seen.add("pageref-missing")
 
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        host = ""
+    host = _host(url)
     for code in seen:
         quirks[code] += 1
     return HarEntry(
@@ -446,6 +459,23 @@ def _normalise_entry(raw: dict[str, Any], index: int, quirks: Counter[str], page
         resource_type=_resource_type(raw, mime, url), size=size, transfer_size=transfer,
         time_ms=float(time_num), timings=timings, pageref=pageref, server_ip=server_ip, error=error_text,
         raw=raw)
+
+
+def _host(url: str) -> str:
+    """The host of ``url`` (lower-case, no port, IPv6 without brackets); cheaper than urlsplit."""
+    start = url.find("://")
+    if start == -1:
+        return ""
+    rest = url[start + 3:]
+    end = len(rest)
+    for sep in "/?#":
+        pos = rest.find(sep)
+        if pos != -1 and pos < end:
+            end = pos
+    netloc = rest[:end].rpartition("@")[2]
+    if netloc.startswith("["):
+        return netloc[1:netloc.find("]")].lower() if "]" in netloc else netloc[1:].lower()
+    return netloc.partition(":")[0].lower()
 
 
 def _creator(value: Any) -> str:
