@@ -1,0 +1,350 @@
+"""Encrypt reports (files or whole folders) to a confirmed client key, then deliver them.
+
+Delivery: beside the reports, into a chosen folder, or uploaded to the client's sFTP outbox
+through a saved sFTP profile. Optional signing with a secret key of the console (the team key).
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.config import config_dir
+from console.services import gpg
+from console.views.messages import show_exception
+from console.views.progress_panel import ProgressPanel
+from console.workers import Worker, reader_pool, run_worker
+
+
+@dataclass(frozen=True)
+class SftpTarget:
+    """Where to upload (from an sFTP profile) and the key passphrase typed for this run."""
+
+    host: str
+    port: int
+    username: str
+    key_path: Path
+    remote_dir: str
+    known_hosts: Path
+    key_passphrase: str | None
+
+
+@dataclass(frozen=True)
+class EncryptOutcome:
+    result: gpg.EncryptResult
+    delivered: tuple[gpg.DeliveredFile, ...]
+
+
+def encrypt_and_deliver(home: gpg.GpgHome, paths: list[Path], recipient: str, *, out_dir: Path | None,
+                        sign_with: str | None, passphrase: str | None, overwrite: bool,
+                        target: SftpTarget | None, progress: Callable[[int, int], None] | None = None,
+                        cancel: threading.Event | None = None) -> EncryptOutcome:
+    """The two service calls the dialog makes, in order (same as ``gpg encrypt --upload-to``)."""
+    staging = None
+    if target is not None and out_dir is None:
+        staging = tempfile.TemporaryDirectory(prefix="console-gpg-")
+        out_dir = Path(staging.name)
+    try:
+        result = gpg.encrypt_files(home, paths, recipient, out_dir=out_dir, sign_with=sign_with,
+                                   passphrase=passphrase, overwrite=overwrite, progress=progress, cancel=cancel)
+        delivered: tuple[gpg.DeliveredFile, ...] = ()
+        if target is not None:
+            delivered = gpg.upload_reports([f.output for f in result.files], host=target.host, port=target.port,
+                                           username=target.username, key_path=target.key_path,
+                                           remote_dir=target.remote_dir, known_hosts=target.known_hosts,
+                                           key_passphrase=target.key_passphrase, overwrite=overwrite,
+                                           progress=progress, cancel=cancel)
+        return EncryptOutcome(result, delivered)
+    finally:
+        if staging is not None:
+            staging.cleanup()
+
+
+def _settings() -> QSettings:
+    return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+class GpgEncryptDialog(QDialog):
+    """Files, recipient, signing, delivery; Encrypt runs in a worker with progress and Cancel.
+
+    Signals:
+        encrypted(object): the :class:`EncryptOutcome`.
+        failed(object): the exception (already shown to the user).
+    """
+
+    encrypted = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, home: gpg.GpgHome, keys: list[gpg.KeyInfo], paths: list[Path] | None = None,
+                 parent: QWidget | None = None, *, data_dir: Path | None = None,
+                 sftp_defaults: tuple[str, int] = ("", 22)) -> None:
+        super().__init__(parent)
+        self.home = home
+        self.data_dir = data_dir
+        self.worker: Worker | None = None
+        self.setWindowTitle(self.tr("Encrypt reports"))
+        self.setAcceptDrops(True)
+        self.resize(620, 520)
+        layout = QVBoxLayout(self)
+
+        layout.addWidget(QLabel(self.tr("Reports (files or folders; drop them here):")))
+        self.files = QListWidget()
+        layout.addWidget(self.files)
+        row = QHBoxLayout()
+        add_files = QPushButton(self.tr("Add files…"))
+        add_folder = QPushButton(self.tr("Add folder…"))
+        clear = QPushButton(self.tr("Clear"))
+        add_files.clicked.connect(self._add_files)
+        add_folder.clicked.connect(self._add_folder)
+        clear.clicked.connect(self.clear_files)
+        for b in (add_files, add_folder, clear):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        form = QFormLayout()
+        self.recipient = QComboBox()
+        usable = [k for k in keys if k.can_encrypt and k.trusted]
+        for k in usable:
+            self.recipient.addItem(f"{k.primary_uid}  ({k.key_id})", k.fingerprint)
+        self.no_recipient = QLabel(self.tr("No confirmed client key yet: import the client's public key and "
+                                           "confirm its fingerprint first."))
+        self.no_recipient.setWordWrap(True)
+        self.no_recipient.setVisible(not usable)
+        form.addRow(self.tr("Encrypt to:"), self.recipient)
+        form.addRow(self.no_recipient)
+
+        self.sign = QCheckBox(self.tr("Sign with"))
+        self.signer = QComboBox()
+        for k in keys:
+            if k.has_secret and not k.expired and not k.revoked:
+                self.signer.addItem(f"{k.primary_uid}  ({k.key_id})", k.fingerprint)
+        self.sign.setEnabled(self.signer.count() > 0)
+        self.sign_passphrase = QLineEdit()
+        self.sign_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sign_passphrase.setPlaceholderText(self.tr("passphrase of the signing key"))
+        sign_row = QHBoxLayout()
+        sign_row.addWidget(self.sign)
+        sign_row.addWidget(self.signer, 1)
+        sign_row.addWidget(self.sign_passphrase, 1)
+        form.addRow(self.tr("Signature:"), sign_row)
+        layout.addLayout(form)
+
+        self.beside = QRadioButton(self.tr("Save each NAME.gpg beside its report"))
+        self.to_folder = QRadioButton(self.tr("Save to folder:"))
+        self.to_sftp = QRadioButton(self.tr("Upload to the client's sFTP outbox:"))
+        self.delivery = QButtonGroup(self)
+        for i, radio in enumerate((self.beside, self.to_folder, self.to_sftp)):
+            self.delivery.addButton(radio, i)
+        self.beside.setChecked(True)
+        self.out_dir = QLineEdit()
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse_out)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.to_folder)
+        folder_row.addWidget(self.out_dir, 1)
+        folder_row.addWidget(browse)
+        self.profile = QComboBox()
+        self.remote_dir = QLineEdit()
+        self.remote_dir.setPlaceholderText(self.tr("remote folder"))
+        self.sftp_passphrase = QLineEdit()
+        self.sftp_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sftp_passphrase.setPlaceholderText(self.tr("sFTP key passphrase (if any)"))
+        self._profiles = self._load_profiles()
+        for p in self._profiles:
+            self.profile.addItem(f"{p.name} ({p.username}@{p.host})", p.name)
+        self.profile.currentIndexChanged.connect(self._profile_changed)
+        self._profile_changed()
+        sftp_row = QHBoxLayout()
+        sftp_row.addWidget(self.to_sftp)
+        sftp_row.addWidget(self.profile, 1)
+        sftp_row.addWidget(self.remote_dir, 1)
+        sftp_row.addWidget(self.sftp_passphrase, 1)
+        if not self._profiles:
+            self.to_sftp.setEnabled(False)
+            self.to_sftp.setToolTip(self.tr("Save an sFTP profile in the sFTP area first."))
+        self.overwrite = QCheckBox(self.tr("Replace existing .gpg files"))
+        layout.addWidget(self.beside)
+        layout.addLayout(folder_row)
+        layout.addLayout(sftp_row)
+        layout.addWidget(self.overwrite)
+
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        layout.addWidget(self.result_label)
+        self.progress = ProgressPanel(self)
+        layout.addWidget(self.progress)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.encrypt_button = self.buttons.addButton(self.tr("Encrypt"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.encrypt_button.setDefault(True)
+        self.encrypt_button.clicked.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self._restore_settings()
+        self.sign.toggled.connect(self._update)
+        self.sign_passphrase.textChanged.connect(self._update)
+        self.out_dir.textChanged.connect(lambda: self.to_folder.setChecked(True))
+        self.delivery.idToggled.connect(self._update)
+        self.recipient.currentIndexChanged.connect(self._update)
+        for p in paths or []:
+            self.add_path(Path(p))
+        self._update()
+
+    # ------------------------------------------------------------------ inputs
+    def _load_profiles(self) -> list[Any]:
+        if self.data_dir is None:
+            return []
+        try:
+            from console.services.sftp import profiles
+
+            return list(profiles.load_profiles(profiles.default_path(self.data_dir)))
+        except Exception:  # noqa: BLE001 - a broken profile file must not block encryption
+            return []
+
+    def _profile_changed(self) -> None:
+        name = self.profile.currentData()
+        for p in self._profiles:
+            if p.name == name:
+                self.remote_dir.setText(p.remote_dir)
+
+    def clear_files(self) -> None:
+        self.files.clear()
+        self._update()
+
+    def add_path(self, path: Path) -> None:
+        if str(path) not in self.paths_as_text():
+            self.files.addItem(str(path))
+        self._update()
+
+    def paths_as_text(self) -> list[str]:
+        return [self.files.item(i).text() for i in range(self.files.count())]
+
+    def _add_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Reports to encrypt"))
+        for n in names:
+            self.add_path(Path(n))
+
+    def _add_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Folder of reports"))
+        if name:
+            self.add_path(Path(name))
+
+    def _browse_out(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Save encrypted reports to"), self.out_dir.text())
+        if name:
+            self.out_dir.setText(name)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.add_path(Path(url.toLocalFile()))
+        event.acceptProposedAction()
+
+    def _update(self) -> None:
+        ok = (self.worker is None and self.files.count() > 0 and self.recipient.count() > 0
+              and (not self.sign.isChecked() or bool(self.sign_passphrase.text()))
+              and (not self.to_folder.isChecked() or bool(self.out_dir.text().strip())))
+        self.encrypt_button.setEnabled(ok)
+
+    def _restore_settings(self) -> None:
+        s = _settings()
+        self.out_dir.setText(str(s.value("gpg/encrypt_out_dir", "") or ""))
+        self.beside.setChecked(True)
+        signer = s.value("gpg/sign_with", "")
+        i = self.signer.findData(signer)
+        if i >= 0:
+            self.signer.setCurrentIndex(i)
+        recipient = s.value("gpg/last_recipient", "")
+        i = self.recipient.findData(recipient)
+        if i >= 0:
+            self.recipient.setCurrentIndex(i)
+
+    def _save_settings(self) -> None:
+        s = _settings()
+        if self.out_dir.text().strip():
+            s.setValue("gpg/encrypt_out_dir", self.out_dir.text().strip())
+        if self.sign.isChecked():
+            s.setValue("gpg/sign_with", self.signer.currentData())
+        s.setValue("gpg/last_recipient", self.recipient.currentData())
+
+    # ------------------------------------------------------------------ run
+    def _target(self) -> SftpTarget | None:
+        if not self.to_sftp.isChecked():
+            return None
+        name = self.profile.currentData()
+        prof = next(p for p in self._profiles if p.name == name)
+        from console.services.sftp import known_hosts_path
+
+        assert self.data_dir is not None
+        return SftpTarget(prof.host, prof.port, prof.username, Path(prof.key_path),
+                          self.remote_dir.text().strip() or prof.remote_dir, known_hosts_path(self.data_dir),
+                          self.sftp_passphrase.text() or None)
+
+    def start(self) -> None:
+        self.result_label.clear()
+        self._save_settings()
+        out_dir = Path(self.out_dir.text().strip()) if self.to_folder.isChecked() else None
+        self.worker = run_worker(
+            encrypt_and_deliver, self.home, [Path(p) for p in self.paths_as_text()], self.recipient.currentData(),
+            out_dir=out_dir, sign_with=self.signer.currentData() if self.sign.isChecked() else None,
+            passphrase=self.sign_passphrase.text() if self.sign.isChecked() else None,
+            overwrite=self.overwrite.isChecked(), target=self._target(),
+            on_result=self._done, on_error=self._failed, on_finished=self._finished, start=False)
+        self.progress.track(self.worker, self.tr("Encrypting…"))
+        reader_pool().start(self.worker)
+        self._update()
+
+    def _finished(self) -> None:
+        self.worker = None
+        self.sign_passphrase.clear()
+        self.sftp_passphrase.clear()
+        self._update()
+
+    def _done(self, outcome: EncryptOutcome) -> None:
+        r = outcome.result
+        text = self.tr("Encrypted {n} file(s) to {who}.").format(n=len(r.files), who=r.recipient_uid)
+        if outcome.delivered:
+            text += " " + self.tr("Uploaded {n} file(s) to the sFTP outbox.").format(n=len(outcome.delivered))
+        elif r.files:
+            text += " " + self.tr("Saved in {folder}.").format(folder=r.files[0].output.parent)
+        self.result_label.setText(text)
+        self.encrypted.emit(outcome)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.result_label.setText(str(exc))
+        show_exception(self, exc)
+        self.failed.emit(exc)
+
+    def reject(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+        super().reject()

@@ -1,0 +1,202 @@
+"""The GPG page and its dialogs on real gpg homes (offscreen Qt, waits on signals)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel, QMessageBox, QWizard
+
+from console.services import gpg
+
+pytest.register_assert_rewrite("tests.services.conftest_gpg")
+
+from tests.services.conftest_gpg import PASS, write_report  # noqa: E402
+
+pytest_plugins = ("tests.services.conftest_gpg",)
+
+TIMEOUT = 15000
+
+
+@pytest.fixture
+def make_page(qtbot, ctx):
+    from console.views.gpg_page import GpgPage
+
+    def make(home):
+        page = GpgPage(ctx, home=home)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.model.rowCount() == len(gpg.list_keys(home)) and page.stack.currentWidget()
+                        is (page.table if page.model.rowCount() else page.empty), timeout=TIMEOUT)
+        return page
+
+    return make
+
+
+def _close_message_boxes(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, QMessageBox) and w.isVisible():
+            w.close()
+
+
+def test_keys_model(qtmodeltester, alice_home):
+    from console.views.gpg_keys_model import GpgKeysProxyModel, GpgKeysTableModel
+
+    model = GpgKeysTableModel()
+    model.set_keys(gpg.list_keys(alice_home))
+    qtmodeltester.check(model)
+    proxy = GpgKeysProxyModel()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.set_filter_text("team@")
+    assert proxy.rowCount() == 1
+    proxy.set_filter_text("")
+    proxy.set_secret_only(True)
+    assert proxy.rowCount() == 2
+
+
+def test_empty_state_then_drop_a_public_key_and_confirm_its_fingerprint(qtbot, make_page, alice_home, other_home,
+                                                                        key_template, tmp_path):
+    from console.views.gpg_import_dialog import GpgImportDialog
+
+    page = make_page(other_home)
+    assert page.stack.currentWidget() is page.empty
+    pub = tmp_path / "alice.asc"
+    gpg.export_public(alice_home, key_template.alice, pub)
+    page.open_paths([pub])
+    qtbot.waitUntil(lambda: isinstance(page.dialog, GpgImportDialog), timeout=TIMEOUT)
+    dialog = page.dialog
+    assert not dialog.import_trust.isEnabled()  # not before the fingerprint was compared
+    labels = " ".join(w.text() for w in dialog.findChildren(QLabel))
+    assert gpg.group_fingerprint(key_template.alice) in labels
+    dialog.compared.setChecked(True)
+    with qtbot.waitSignal(page.operation_done, timeout=TIMEOUT) as done:
+        dialog.import_trust.click()
+    assert "1 public, 0 secret key imported" in done.args[0]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=TIMEOUT)
+    assert page.model.key_at(0).trusted
+    assert page.stack.currentWidget() is page.table
+
+
+def test_import_only_leaves_key_unconfirmed_and_encrypt_dialog_says_so(qtbot, make_page, alice_home, other_home,
+                                                                        key_template, tmp_path):
+    page = make_page(other_home)
+    _, armored = gpg.export_public(alice_home, key_template.alice)
+    page.import_text(armored.encode(), "the clipboard")
+    qtbot.waitUntil(lambda: page.dialog is not None, timeout=TIMEOUT)
+    with qtbot.waitSignal(page.operation_done, timeout=TIMEOUT) as done:
+        page.dialog.import_only.click()
+    assert "Not confirmed" in done.args[0]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=TIMEOUT)
+    assert page.model.data(page.model.index(0, page.model.STATUS)) == "Not confirmed"
+    dialog = page.encrypt_paths([write_report(tmp_path / "r.csv")])
+    assert dialog.recipient.count() == 0 and not dialog.no_recipient.isHidden()
+    assert not dialog.encrypt_button.isEnabled()
+    dialog.reject()
+
+
+def test_drop_encrypted_report_wrong_then_right_passphrase(qtbot, make_page, alice_home, key_template, tmp_path):
+    from console.views.gpg_decrypt_dialog import GpgDecryptDialog
+
+    report = write_report(tmp_path / "statement.csv")
+    enc = gpg.encrypt_files(alice_home, [report], key_template.alice, out_dir=tmp_path / "in").files[0].output
+    page = make_page(alice_home)
+    page.open_paths([enc])
+    dialog = page.dialog
+    assert isinstance(dialog, GpgDecryptDialog)
+    assert dialog.output.text() == str(tmp_path / "in" / "statement.csv")
+    dialog.passphrase.setText("wrong passphrase")
+    with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
+        dialog.decrypt_button.click()
+    assert isinstance(failed.args[0], gpg.BadPassphrase)
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=TIMEOUT)
+    assert dialog.passphrase.text() == "" and not (tmp_path / "in" / "statement.csv").exists()
+    _close_message_boxes(qtbot)
+    dialog.passphrase.setText(PASS)
+    with qtbot.waitSignal(page.operation_done, timeout=TIMEOUT):
+        dialog.decrypt_button.click()
+    assert (tmp_path / "in" / "statement.csv").read_bytes() == report.read_bytes()
+
+
+def test_no_secret_key_is_explained_in_the_dialog(qtbot, make_page, alice_home, other_home, key_template, tmp_path):
+    enc = gpg.encrypt_files(alice_home, [write_report(tmp_path / "r.csv")], key_template.alice).files[0].output
+    page = make_page(other_home)
+    dialog = page.decrypt_path(enc)
+    dialog.passphrase.setText(PASS)
+    with qtbot.waitSignal(page.operation_failed, timeout=TIMEOUT) as failed:
+        dialog.decrypt_button.click()
+    assert isinstance(failed.args[0], gpg.NoSecretKey)
+    assert "key ID" in dialog.result_label.text()
+    _close_message_boxes(qtbot)
+
+
+def test_encrypt_dialog_to_folder_with_signature(qtbot, make_page, alice_home, key_template, tmp_path):
+    page = make_page(alice_home)
+    reports = tmp_path / "reports"
+    write_report(reports / "a.csv")
+    write_report(reports / "b.csv")
+    dialog = page.encrypt_paths([reports])
+    dialog.recipient.setCurrentIndex(dialog.recipient.findData(key_template.alice))
+    dialog.out_dir.setText(str(tmp_path / "out"))
+    assert dialog.to_folder.isChecked()
+    dialog.sign.setChecked(True)
+    dialog.signer.setCurrentIndex(dialog.signer.findData(key_template.team))
+    assert not dialog.encrypt_button.isEnabled()  # signing needs the passphrase
+    dialog.sign_passphrase.setText(PASS + " team")
+    with qtbot.waitSignal(dialog.encrypted, timeout=TIMEOUT) as done:
+        dialog.encrypt_button.click()
+    assert sorted(p.name for p in (tmp_path / "out" / "reports").iterdir()) == ["a.csv.gpg", "b.csv.gpg"]
+    assert done.args[0].result.signed_by == key_template.team
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=TIMEOUT)
+    assert dialog.sign_passphrase.text() == ""
+
+
+def test_key_pair_wizard_creates_and_backs_up(qtbot, make_page, home, other_home, tmp_path):
+    page = make_page(home)
+    wizard = page.new_key_pair()
+    wizard.identity.name.setText("Dana Client")
+    wizard.identity.email.setText("dana@example.com")
+    wizard.identity.algo.setCurrentIndex(wizard.identity.algo.findData("ed25519"))
+    assert wizard.identity.expire.currentData() == "2y"
+    wizard.next()
+    wizard.passphrase.first.setText("short")
+    assert not wizard.passphrase.isComplete()
+    wizard.passphrase.first.setText(PASS)
+    wizard.passphrase.second.setText(PASS)
+    assert wizard.passphrase.isComplete() and wizard.passphrase.meter.value() >= 2
+    with qtbot.waitSignal(wizard.key_created, timeout=TIMEOUT):
+        wizard.next()
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    with qtbot.waitSignal(wizard.saved, timeout=TIMEOUT):
+        wizard.backup_to(tmp_path / "dana-backup.asc")
+    with qtbot.waitSignal(wizard.saved, timeout=TIMEOUT):
+        wizard.save_revocation_to(tmp_path / "dana.rev")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=TIMEOUT)
+    wizard.accept()
+    assert wizard.passphrase.first.text() == ""
+    assert gpg.restore_backup(other_home, tmp_path / "dana-backup.asc").summary == "1 public, 1 secret key imported"
+
+
+def test_remove_asks_first(qtbot, make_page, alice_home, key_template):
+    page = make_page(alice_home)
+    page.select_fingerprint(key_template.team)
+    assert page.backup_button.isEnabled() and not page.trust_button.isEnabled()
+    page.remove_selected()
+    box = page.dialog
+    assert "SECRET" in box.informativeText()
+    with qtbot.waitSignal(page.operation_done, timeout=TIMEOUT):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=TIMEOUT)
+
+
+def test_backup_from_page_and_copy_fingerprint(qtbot, make_page, alice_home, key_template, tmp_path):
+    from PySide6.QtGui import QGuiApplication
+
+    page = make_page(alice_home)
+    page.select_fingerprint(key_template.alice)
+    page.copy_fingerprint()
+    assert QGuiApplication.clipboard().text() == key_template.alice
+    dialog = page.backup(key_template.alice, tmp_path / "b.asc")
+    dialog.field.setText(PASS)
+    with qtbot.waitSignal(page.operation_done, timeout=TIMEOUT):
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert "PRIVATE KEY BLOCK" in (tmp_path / "b.asc").read_text()
