@@ -43,7 +43,7 @@ ORJSON_SCRIPT = "import sys, orjson; d = orjson.loads(open(sys.argv[1], 'rb').re
 def generate(path: Path, entries: int, target_mb: int) -> None:
     rnd = random.Random(7)
     pages = max(1, entries // 2000)
-    body_len = max(200, (target_mb * 1024 * 1024) // entries - 1500)
+    body_len = max(200, (target_mb * 1024 * 1024) // entries - 700)  # ~700 B of JSON around each body
     words = ["account", "order", "quote", "margin", "position", "ticker", "value", "status", "client", "time"]
     pages_raw = [{"id": f"page_{p}", "title": f"https://portal.example.com/p{p}",
                   "startedDateTime": f"2024-03-01T10:{p % 60:02d}:00.000Z",
