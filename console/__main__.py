@@ -1,5 +1,5 @@
 """Allow ``python -m console``."""
 
-from console.cli import main
+from console.cli import entry
 
-raise SystemExit(main())
+entry()

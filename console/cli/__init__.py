@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -33,15 +34,25 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n(run '{self.prog} --help' for the list)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with ``only`` just that area's verbs (a command line pays only for its area)."""
     parser = _Parser(prog=PROG, description="Support Console. Run without arguments to open the window.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="also log to stderr")
     sub = parser.add_subparsers(dest="area", metavar="<area>", parser_class=_Parser)
-    for name in AREA_MODULES:
+    for name in AREA_MODULES if only is None else (only,):
         module = importlib.import_module(f"console.cli.{name}")
         module.register(sub)
     return parser
+
+
+def _area_of(argv: list[str]) -> str | None:
+    """The area named by the first non-option argument, when it is one of ours."""
+    for arg in argv:
+        if arg in ("-v", "--verbose"):
+            continue
+        return arg if arg in AREA_MODULES else None
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -50,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from console.app import run_gui
 
         return run_gui()
-    parser = build_parser()
+    parser = build_parser(_area_of(argv))
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
@@ -61,3 +72,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     from console.cli.runner import run_handler
 
     return run_handler(handler, args)
+
+
+def entry() -> None:
+    """The ``support-console`` executable: :func:`main`, then a fast exit.
+
+    Freeing a large loaded document (a HAR of hundreds of MB) object by object at interpreter
+    exit takes longer than the work itself; logs and streams are flushed first, then the
+    process ends without that teardown.
+    """
+    code = main()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
