@@ -84,12 +84,9 @@ def _known_hosts(args: argparse.Namespace, ctx: Any) -> Path:
 
 
 def _params(args: argparse.Namespace, ctx: Any) -> Any:
-    from console.services.sftp import ConnectionParams, PassphraseNeeded, key_info
+    from console.services.sftp import ConnectionParams, needs_passphrase
 
-    try:
-        encrypted = key_info(args.key).encrypted
-    except PassphraseNeeded:
-        encrypted = True
+    encrypted = needs_passphrase(args.key)
     passphrase = read_secret(args.passphrase_file, prompt=f"Passphrase for {args.key.name}: ") if encrypted else None
     host = args.host or ctx.settings.sftp_host
     port = args.port if args.port is not None else int(ctx.settings.sftp_port)

@@ -28,9 +28,8 @@ from console.services.sftp import (
     ConnectionParams,
     ConnectionReport,
     HostKeyUnknown,
-    PassphraseNeeded,
-    key_info,
     known_hosts_path,
+    needs_passphrase,
     test_connection,
     trust_host_key,
 )
@@ -196,10 +195,7 @@ class SftpConnectionPanel(QWidget):
             if not profile.key_path:
                 raise UserFacingError(self.tr("Choose the private key file to connect with."))
             key = Path(profile.key_path).expanduser()
-            try:
-                encrypted = key_info(key).encrypted
-            except PassphraseNeeded:
-                encrypted = True
+            encrypted = needs_passphrase(key)
         except UserFacingError as exc:
             show_error(self, exc)
             return None

@@ -61,6 +61,7 @@ from console.services.sftp.keys import (
     KeyInfo,
     KeyPairResult,
     key_info,
+    needs_passphrase,
     save_key_pair,
     save_public_line,
     write_ppk_from,
@@ -91,6 +92,6 @@ __all__ = [
     "ConnectionReport", "HostKey", "HostKeyChanged", "HostKeyUnknown", "KeyFileError", "KeyInfo", "KeyPairResult",
     "Listing", "PassphraseNeeded", "RemoteEntry", "SftpError", "SftpSession", "TargetExists", "TransferResult",
     "WrongPassphrase", "connect", "download_file", "download_newest", "forget_host", "key_info", "known_hosts_path",
-    "list_dir", "save_key_pair", "save_public_line", "test_connection", "trust_host_key", "upload_file",
-    "write_ppk_from",
+    "list_dir", "needs_passphrase", "save_key_pair", "save_public_line", "test_connection", "trust_host_key",
+    "upload_file", "write_ppk_from",
 ]

@@ -110,7 +110,7 @@ def _rsa_ppk_private(private_key: Any) -> bytes:
     return openssh.mpint(nums.d) + openssh.mpint(nums.p) + openssh.mpint(nums.q) + openssh.mpint(nums.iqmp)
 
 
-def _key_from_ppk(contents: ppk.PpkContents) -> Any:
+def _key_from_ppk(contents: ppk.PpkContents, validate: bool = True) -> Any:
     """A cryptography private key from the blobs of a .ppk file (RSA, Ed25519, ECDSA)."""
     from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
@@ -126,7 +126,7 @@ def _key_from_ppk(contents: ppk.PpkContents) -> Any:
                 raise KeyFileError("This .ppk file is inconsistent: its private half does not match.")
             numbers = rsa.RSAPrivateNumbers(p, q, d, rsa.rsa_crt_dmp1(d, p), rsa.rsa_crt_dmq1(d, q), iqmp,
                                             rsa.RSAPublicNumbers(e, n))
-            return numbers.private_key()
+            return numbers.private_key(unsafe_skip_rsa_key_validation=not validate)
         if kind == b"ssh-ed25519":
             return ed25519.Ed25519PrivateKey.from_private_bytes(priv.string()[:32])
         if kind.startswith(b"ecdsa-sha2-nistp"):
@@ -230,13 +230,16 @@ def _read(path: Path) -> bytes:
         raise KeyFileError(f"Cannot read the key file {path}: {exc.strerror or exc}.") from exc
 
 
-def _load_pem_or_openssh(data: bytes, passphrase: str | None, path: Path) -> Any:
+def _load_pem_or_openssh(data: bytes, passphrase: str | None, path: Path, validate: bool = True) -> Any:
     from cryptography.exceptions import UnsupportedAlgorithm
     from cryptography.hazmat.primitives import serialization
 
     secret = passphrase.encode("utf-8") if passphrase else None
     is_openssh = openssh.BEGIN.encode() in data
-    loader = serialization.load_ssh_private_key if is_openssh else serialization.load_pem_private_key
+    def loader(raw: bytes, password: bytes | None) -> Any:
+        load = serialization.load_ssh_private_key if is_openssh else serialization.load_pem_private_key
+        return load(raw, password=password, unsafe_skip_rsa_key_validation=not validate)
+
     try:
         return loader(data, password=secret)
     except TypeError as exc:
@@ -257,17 +260,21 @@ def _load_pem_or_openssh(data: bytes, passphrase: str | None, path: Path) -> Any
         raise KeyFileError(f"{path.name} holds a key type this console cannot use ({exc}).") from None
 
 
-def load_private_key(path: Path, passphrase: str | None = None) -> tuple[Any, str]:
-    """The private key (a cryptography key object) and its comment. Raises PassphraseNeeded/WrongPassphrase."""
+def load_private_key(path: Path, passphrase: str | None = None, *, validate: bool = True) -> tuple[Any, str]:
+    """The private key (a cryptography key object) and its comment. Raises PassphraseNeeded/WrongPassphrase.
+
+    ``validate=False`` skips the (slow) RSA consistency check: fine before connecting, since a
+    broken key simply fails authentication.
+    """
     path = Path(path)
     data = _read(path)
     if ppk.is_ppk(data):
         contents = ppk.decode_ppk(data, passphrase)
-        return _key_from_ppk(contents), contents.comment
+        return _key_from_ppk(contents, validate), contents.comment
     if b"PRIVATE KEY-----" not in data:
         raise KeyFileError(f"{path.name} is not a private key (OpenSSH, PEM or PuTTY .ppk).",
                            hint="A public key (one line starting with ssh-rsa) cannot be used to connect.")
-    key = _load_pem_or_openssh(data, passphrase, path)
+    key = _load_pem_or_openssh(data, passphrase, path, validate)
     comment = openssh.read_comment(data, passphrase) if openssh.BEGIN.encode() in data else ""
     return key, comment
 
@@ -337,6 +344,19 @@ def _neighbour_comment(path: Path, blob: bytes) -> str:
     return ""
 
 
+def needs_passphrase(path: Path) -> bool:
+    """Is this private key file encrypted? Cheap: reads headers only, never decrypts."""
+    data = _read(Path(path))
+    if ppk.is_ppk(data):
+        return ppk.decode_ppk(data, public_only=True).encrypted
+    if openssh.BEGIN.encode() in data:
+        try:
+            return openssh.is_encrypted(data)
+        except ValueError:
+            raise KeyFileError(f"{Path(path).name} is a damaged OpenSSH private key.") from None
+    return b"ENCRYPTED" in data
+
+
 def save_public_line(info: KeyInfo, out: Path) -> Path:
     """Write the one-line public key (e.g. as public.key, the name the broker expects)."""
     atomic_write_text(Path(out), info.public_line + "\n", mode=0o644)
@@ -351,7 +371,7 @@ def paramiko_key(path: Path, passphrase: str | None = None) -> Any:
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
-    key, _comment = load_private_key(path, passphrase)
+    key, _comment = load_private_key(path, passphrase, validate=False)
     if isinstance(key, rsa.RSAPrivateKey):
         return paramiko.RSAKey(key=key)
     if isinstance(key, ec.EllipticCurvePrivateKey):
