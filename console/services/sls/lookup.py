@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from console.services.db import Database
@@ -113,8 +113,30 @@ def prefix_range(prefix: str) -> tuple[str, str]:
     return prefix, prefix[:-1] + chr(ord(last) + 1)
 
 
-def _in_range(column: Any, lo: str, hi: str) -> ColumnElement[bool]:
-    return (column >= lo) & (column < hi)  # type: ignore[no-any-return]
+def _range(column: Any) -> ColumnElement[bool]:
+    return (column >= bindparam("lo")) & (column < bindparam("hi"))  # type: ignore[no-any-return]
+
+
+# Built once: statement construction is a large part of a lookup's cost in Python.
+_SEARCHES: tuple[Any, ...] = (
+    select(User.username).where(_range(User.username_key)).order_by(User.username_key).limit(bindparam("n")),
+    select(User.username).join(Account, User.account_id == Account.id).where(_range(Account.id_key))
+    .order_by(Account.id_key).limit(bindparam("n")),
+    select(User.username).join(Entity, User.entity_id == Entity.id).where(_range(Entity.name_key))
+    .order_by(Entity.name_key).limit(bindparam("n")),
+    select(Device.holder).where(_range(Device.serial_key)).order_by(Device.serial_key).limit(bindparam("n")),
+)
+_USERS = (select(User.username, User.account_id, Entity.name, Entity.id, Account.region, User.is_primary,
+                 User.may_change_security, Account.sls_opted_out)
+          .join(Account, User.account_id == Account.id).join(Entity, User.entity_id == Entity.id)
+          .where(User.username.in_(bindparam("names", expanding=True))))
+_DEVICE_COLUMNS = (Device.serial, Device.type, Device.status, Device.holder, Device.assigned, Device.activated,
+                   Device.expires)
+_HELD = select(*_DEVICE_COLUMNS).where(Device.holder.in_(bindparam("names", expanding=True))).order_by(Device.serial)
+_SHARED_IN = (select(DeviceShare.username, *_DEVICE_COLUMNS).join(Device, Device.serial == DeviceShare.serial)
+              .where(DeviceShare.username.in_(bindparam("names", expanding=True))).order_by(Device.serial))
+_SHARED_OUT = (select(DeviceShare.serial, DeviceShare.username)
+               .where(DeviceShare.serial.in_(bindparam("serials", expanding=True))).order_by(DeviceShare.username))
 
 
 def lookup_users(database: Database, query: str, limit: int = 50) -> list[UserSummary]:
@@ -124,24 +146,15 @@ def lookup_users(database: Database, query: str, limit: int = 50) -> list[UserSu
         return []
     limit = max(1, min(int(limit), MAX_LIMIT))
     lo, hi = prefix_range(q)
-    searches: list[Any] = [
-        select(User.username, User.username_key).where(_in_range(User.username_key, lo, hi))
-        .order_by(User.username_key).limit(limit),
-        select(User.username, User.username_key).join(Account, User.account_id == Account.id)
-        .where(_in_range(Account.id_key, lo, hi)).order_by(Account.id_key).limit(limit),
-        select(User.username, User.username_key).join(Entity, User.entity_id == Entity.id)
-        .where(_in_range(Entity.name_key, lo, hi)).order_by(Entity.name_key).limit(limit),
-        select(Device.holder, User.username_key).join(User, User.username == Device.holder)
-        .where(_in_range(Device.serial_key, lo, hi)).order_by(Device.serial_key).limit(limit),
-    ]
-    found: dict[str, tuple[int, str]] = {}
+    found: dict[str, int] = {}
     with database.session() as s:
-        for rank, stmt in enumerate(searches):
-            for username, key in s.execute(stmt):
-                found.setdefault(username, (rank, key))
+        conn = s.connection()
+        for rank, stmt in enumerate(_SEARCHES):
+            for (username,) in conn.execute(stmt, {"lo": lo, "hi": hi, "n": limit}):
+                found.setdefault(username, rank)
             if len(found) >= limit and rank == 0:
                 break
-        ordered = sorted(found, key=lambda u: found[u])[:limit]
+        ordered = sorted(found, key=lambda u: (found[u], u.lower()))[:limit]
         return _summaries(s, ordered)
 
 
@@ -149,36 +162,31 @@ def _summaries(s: Session, usernames: Sequence[str], today: date | None = None) 
     if not usernames:
         return []
     today = today or date.today()
-    rows = s.execute(
-        select(User.username, User.account_id, Entity.name, Entity.id, Account.region, User.is_primary,
-               User.may_change_security, Account.sls_opted_out)
-        .join(Account, User.account_id == Account.id).join(Entity, User.entity_id == Entity.id)
-        .where(User.username.in_(usernames))).all()
-    held: dict[str, list[Device]] = {}
-    for dev in s.scalars(select(Device).where(Device.holder.in_(usernames)).order_by(Device.serial)):
-        held.setdefault(dev.holder, []).append(dev)
-    shared_in: dict[str, list[Device]] = {}
-    shares_in = select(DeviceShare.username, Device).join(Device, Device.serial == DeviceShare.serial)
-    for username, dev in s.execute(shares_in.where(DeviceShare.username.in_(usernames))):
-        shared_in.setdefault(username, []).append(dev)
+    conn = s.connection()
+    names = list(usernames)
+    rows = conn.execute(_USERS, {"names": names}).all()
+    held: dict[str, list[Any]] = {}
+    for row in conn.execute(_HELD, {"names": names}):
+        held.setdefault(row.holder, []).append(row)
+    shared_in: dict[str, list[Any]] = {}
+    for shared_row in conn.execute(_SHARED_IN, {"names": names}):
+        shared_in.setdefault(shared_row.username, []).append(shared_row)
     held_serials = [d.serial for devs in held.values() for d in devs]
     shared_out: dict[str, list[str]] = {}
     for start in range(0, len(held_serials), 500):
-        for serial, username in s.execute(select(DeviceShare.serial, DeviceShare.username)
-                                          .where(DeviceShare.serial.in_(held_serials[start:start + 500]))
-                                          .order_by(DeviceShare.username)):
+        for serial, username in conn.execute(_SHARED_OUT, {"serials": held_serials[start:start + 500]}):
             shared_out.setdefault(serial, []).append(username)
     by_name = {}
     for username, account, ename, eid, region, primary, may_change, opted_out in rows:
         devices = [_device(d, False, tuple(shared_out.get(d.serial, ()))) for d in held.get(username, [])]
         devices += [_device(d, True) for d in shared_in.get(username, [])]
         limits = rules.limits_for((d.facts() for d in devices), opted_out=opted_out, today=today)
-        by_name[username] = UserSummary(username, account, ename, eid, region, primary, may_change, opted_out,
-                                        devices, limits)
+        by_name[username] = UserSummary(username, account, ename, eid, region, bool(primary), bool(may_change),
+                                        bool(opted_out), devices, limits)
     return [by_name[u] for u in usernames if u in by_name]
 
 
-def _device(d: Device, shared: bool, shared_with: tuple[str, ...] = ()) -> DeviceSummary:
+def _device(d: Any, shared: bool, shared_with: tuple[str, ...] = ()) -> DeviceSummary:
     return DeviceSummary(d.serial, d.type, d.status, rules.security_level(d.type), d.holder, shared,
                          d.assigned, d.activated, d.expires, shared_with)
 
