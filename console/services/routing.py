@@ -26,6 +26,8 @@ def area_for_path(path: Path) -> str | None:
         return HAR
     if name.endswith(_ARCHIVE_SUFFIXES):
         return DIAGNOSTICS
+    if name.endswith(".json"):  # a back-office snapshot for the SLS importer
+        return SLS
     if name.endswith(_SSH_SUFFIXES) or name in ("id_rsa", "id_ed25519", "id_ecdsa", "public.key"):
         return SFTP
     if name.endswith(_GPG_SUFFIXES):

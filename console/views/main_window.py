@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
             names = ", ".join(p.name for p in unknown)
             show_error(self, UserFacingError(
                 self.tr("The console does not know what to do with: {names}").format(names=names),
-                hint=self.tr("It opens .har files, diagnostic bundles (.zip, .tar.gz, folders, logs), "
+                hint=self.tr("It opens .har files, client snapshots (.json), diagnostic bundles (.zip, .tar.gz, folders, logs), "
                              "GPG files (.asc, .gpg, .pgp) and SSH keys (.pub, .ppk, private keys).")))
         for area, files in routed.items():
             self.show_area(area).open_paths(files)
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Open files"), "",
-            self.tr("Supported files (*.har *.zip *.tar.gz *.tgz *.log *.asc *.gpg *.pgp *.pub *.ppk *.key);;"
+            self.tr("Supported files (*.har *.json *.zip *.tar.gz *.tgz *.log *.asc *.gpg *.pgp *.pub *.ppk *.key);;"
                     "All files (*)"))
         if files:
             self.open_paths([Path(f) for f in files])

@@ -22,6 +22,7 @@ from console.services.routing import area_for_path
     ("id_rsa", b"-----BEGIN OPENSSH PRIVATE KEY-----", "sftp"),
     ("mykey", b"-----BEGIN RSA PRIVATE KEY-----", "sftp"),
     ("tws.log", b"2024-01-01", "diagnostics"),
+    ("snapshot.json", b"{}", "sls"),
     ("notes.docx", b"", None),
 ])
 def test_area_for_path(tmp_path: Path, name: str, content: bytes, area: str | None) -> None:
