@@ -185,7 +185,7 @@ def encrypt_files(home: GpgHome, paths: Sequence[Path], recipient: str, *, out_d
     needs that key's ``passphrase``.
     """
     _check_passphrase(passphrase)
-    keys = list_keys(home)
+    keys = list_keys(home, with_secret=bool(sign_with))
     key = find_key(home, recipient, keys)
     signer: KeyInfo | None = None
     if sign_with:

@@ -17,12 +17,14 @@ material (the first bytes of an imported or exported secret key) into our logs.
 
 from __future__ import annotations
 
+import copy
 import functools
 import logging
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,15 +168,31 @@ def _gpg_class() -> type[Any]:
     return ConsoleGPG
 
 
+_instances: dict[GpgHome, Any] = {}
+_instances_lock = threading.Lock()
+
+
 def open_gpg(home: GpgHome) -> Any:
-    """A python-gnupg GPG on the console's home (prepared first), or :class:`GpgNotInstalled`."""
+    """A python-gnupg GPG on the console's home (prepared first), or :class:`GpgNotInstalled`.
+
+    python-gnupg runs ``gpg --list-config`` to learn the version each time a GPG is made; we
+    make one per home and hand out shallow copies, so each call has its own ``last_result``.
+    """
     ensure_home(home)
-    cls = _gpg_class()
-    try:
-        return cls(gpgbinary=home.binary, gnupghome=str(home.path), options=list(BASE_OPTIONS),
-                   encoding="utf-8")
-    except (OSError, ValueError) as exc:
-        raise gpg_missing(home) from exc
+    with _instances_lock:
+        proto = _instances.get(home)
+    if proto is None or (not Path(home.binary).exists() and shutil.which(home.binary) is None):
+        cls = _gpg_class()
+        try:
+            proto = cls(gpgbinary=home.binary, gnupghome=str(home.path), options=list(BASE_OPTIONS),
+                        encoding="utf-8")
+        except (OSError, ValueError) as exc:
+            raise gpg_missing(home) from exc
+        with _instances_lock:
+            _instances[home] = proto
+    instance = copy.copy(proto)
+    instance.last_result = None
+    return instance
 
 
 def gpg_missing(home: GpgHome) -> GpgNotInstalled:

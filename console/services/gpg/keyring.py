@@ -211,15 +211,20 @@ def parse_colons(text: str, *, from_file: bool = False) -> list[KeyInfo]:
     return keys
 
 
-def list_keys(home: GpgHome) -> list[KeyInfo]:
-    """Every key in the console's keyring, with whether its secret part is here."""
+def list_keys(home: GpgHome, *, with_secret: bool = True) -> list[KeyInfo]:
+    """Every key in the console's keyring, with whether its secret part is here.
+
+    ``with_secret=False`` skips the second listing (``has_secret`` is then always False).
+    """
     pub = run_gpg(home, ["--fixed-list-mode", "--list-keys"])
     if pub.returncode not in (0, 2):
         raise GpgError("The console's keyring cannot be read.", hint=f"GnuPG home: {home.path}")
     keys = parse_colons(pub.stdout.decode("utf-8", "replace"))
+    if not with_secret:
+        return keys
     sec = run_gpg(home, ["--fixed-list-mode", "--list-secret-keys"])
-    with_secret = {k.fingerprint for k in parse_colons(sec.stdout.decode("utf-8", "replace")) if k.has_secret}
-    return [replace(k, has_secret=k.fingerprint in with_secret) for k in keys]
+    present = {k.fingerprint for k in parse_colons(sec.stdout.decode("utf-8", "replace")) if k.has_secret}
+    return [replace(k, has_secret=k.fingerprint in present) for k in keys]
 
 
 def secret_keys(home: GpgHome) -> list[KeyInfo]:
