@@ -50,7 +50,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("AreaNavigation")
         self.nav.setIconSize(QSize(22, 22))
-        self.nav.setMaximumWidth(260)
+        self.nav.setMaximumWidth(300)
+        self.nav.setMinimumWidth(170)
         self.stack = QStackedWidget()
         for spec in PAGES:
             icon = self.style().standardIcon(getattr(QStyle.StandardPixmap, spec.icon))
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([210, 1070])
         self.setCentralWidget(splitter)
 
         from console.views.log_pane import LogPane
