@@ -122,3 +122,20 @@ def test_ticket_recognised_in_reason() -> None:
     assert bundles.ticket_in("see ticket #7654321") == "7654321"
     assert bundles.ticket_in("attention:T-998877") == "T-998877"
     assert bundles.ticket_in("quotes frozen since 9:30") is None
+
+
+def test_cancel_midway_rolls_back(sqlite_database, tmp_path: Path) -> None:
+    import threading
+
+    from console.services.errors import Cancelled
+
+    store = tmp_path / "store"
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"f{i}.log").write_text(TWS_LOG * 20)
+    cancel = threading.Event()
+    with pytest.raises(Cancelled):
+        bundles.ingest_bundle(sqlite_database, store, [folder], cancel=cancel,
+                              progress=lambda done, total: cancel.set())
+    assert store_files(store) == [] and bundles.list_bundles(sqlite_database) == []

@@ -130,3 +130,15 @@ def test_models_pass_the_model_tester(qtmodeltester, tmp_path: Path, sqlite_data
     model.set_events(bundles.bundle_timeline(sqlite_database, store, r.id).events)
     qtmodeltester.check(model)
     model.clear()
+
+
+def test_client_lookup_from_sls_data(qtbot, page: DiagnosticsPage) -> None:
+    from console.services.sls.demo import load_demo
+
+    load_demo(page.ctx.ready_database())
+    form = page.intake
+    form.user_edit.setText("alic")
+    form.user_edit.textEdited.emit("alic")
+    qtbot.waitUntil(lambda: "alice_chen" in form._names.stringList(), timeout=10_000)
+    form._user_chosen("alice_chen")
+    assert form.account_edit.text() and form.client_label.text()
