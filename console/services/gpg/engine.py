@@ -161,7 +161,7 @@ def _gpg_class() -> type[Any]:
 
     class ConsoleGPG(gnupg.GPG):  # type: ignore[misc]
         result_map = {name: recording(cls) for name, cls in gnupg.GPG.result_map.items()}
-        buffer_size = 1 << 17
+        buffer_size = 1 << 20
         decode_errors = "replace"
         last_result: Any = None
 
