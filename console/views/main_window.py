@@ -170,8 +170,9 @@ class MainWindow(QMainWindow):
             names = ", ".join(p.name for p in unknown)
             show_error(self, UserFacingError(
                 self.tr("The console does not know what to do with: {names}").format(names=names),
-                hint=self.tr("It opens .har files, client snapshots (.json), diagnostic bundles (.zip, .tar.gz, folders, logs), "
-                             "GPG files (.asc, .gpg, .pgp) and SSH keys (.pub, .ppk, private keys).")))
+                hint=self.tr("It opens .har files, client snapshots (.json), diagnostic bundles "
+                             "(.zip, .tar.gz, folders, logs), GPG files (.asc, .gpg, .pgp) "
+                             "and SSH keys (.pub, .ppk, private keys).")))
         for area, files in routed.items():
             self.show_area(area).open_paths(files)
             log.info("opened %d file(s) in %s", len(files), area)
