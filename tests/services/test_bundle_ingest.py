@@ -139,3 +139,15 @@ def test_cancel_midway_rolls_back(sqlite_database, tmp_path: Path) -> None:
         bundles.ingest_bundle(sqlite_database, store, [folder], cancel=cancel,
                               progress=lambda done, total: cancel.set())
     assert store_files(store) == [] and bundles.list_bundles(sqlite_database) == []
+
+
+def test_odd_content_indexes_on_both_backends(database, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    log = tmp_path / "odd.log"
+    blob = "A" * 5000
+    log.write_bytes(("2024-03-05 09:30:00.000 [T] INFO - token " + blob + " 交易 日誌 nul\x00byte café\n"
+                     "2024-03-05 09:30:01.000 [T] INFO - plain line\n").encode() + b"\xff\xfe broken utf8 line\n")
+    bundles.ingest_bundle(database, store, [log])
+    assert [h.line for h in bundles.search(database, store, "交易")] == [1]
+    assert [h.line for h in bundles.search(database, store, "CAFÉ nul")] == [1]
+    assert [h.line for h in bundles.search(database, store, "broken utf8")] == [3]

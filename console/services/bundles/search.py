@@ -32,6 +32,8 @@ CHUNK_TARGET = 32 * 1024
 _READ_BLOCK = 4 * 1024 * 1024
 _BATCH = 256
 _WORD = re.compile(r"[^\W_]+")
+#: Longer "words" (base64 blobs) are not worth indexing, and PostgreSQL refuses lexemes over 2 KB.
+MAX_WORD = 200
 
 
 @dataclass(frozen=True)
@@ -116,10 +118,11 @@ def index_file(session: Session, file_id: int, path: Path) -> IndexStats:
         ids = session.execute(insert(LogChunk).returning(LogChunk.id, sort_by_parameter_order=True),
                               rows).scalars().all()
         if postgres:
-            # Splitting on non-alphanumerics happens in the server (C, and in parallel with us).
-            sql = ("INSERT INTO bundle_log_tsv (chunk_id, tsv) VALUES "
-                   "(:id, to_tsvector('simple', regexp_replace(:b, '[^[:alnum:]]+', ' ', 'g')))")
-            session.execute(text(sql), [{"id": i, "b": p[3].decode("utf-8", "replace").replace("\x00", " ")}
+            # Words are found here, in parallel with the server, which then only builds the vector
+            # (no parsing): the same words the query side uses, so both backends match the same lines.
+            sql = "INSERT INTO bundle_log_tsv (chunk_id, tsv) VALUES (:id, array_to_tsvector(CAST(:w AS text[])))"
+            session.execute(text(sql), [{"id": i, "w": [w for w in set(_WORD.findall(decode(p[3]).lower()))
+                                                     if len(w) <= MAX_WORD]}
                                         for i, p in zip(ids, batch, strict=True)])
         else:
             session.execute(text("INSERT INTO bundle_log_fts (rowid, body) VALUES (:id, :b)"),
@@ -138,6 +141,9 @@ def index_file(session: Session, file_id: int, path: Path) -> IndexStats:
             flush()
     if batch:
         flush()
+    if postgres:
+        # Move the pending list into the index now: searches would otherwise scan it linearly.
+        session.execute(text("SELECT gin_clean_pending_list('ix_bundle_log_tsv_gin'::regclass)"))
     return IndexStats(lines, chunks, first, _last_ts(last_piece) if last_piece else None)
 
 
@@ -147,10 +153,10 @@ def _candidates(session: Session, tokens: list[str], bundle: int | None, after: 
     where_bundle = "AND f.bundle_id = :bundle" if bundle is not None else ""
     params: dict[str, Any] = {"after": after, "limit": limit, "bundle": bundle}
     if postgres:
-        params["q"] = " & ".join(tokens)
+        params["q"] = " & ".join(f"'{t}'" for t in tokens)  # quoted lexemes: no parsing, no stemming
         # MATERIALIZED makes the planner start from the GIN index instead of walking chunks in id order.
         sql = ("WITH m AS MATERIALIZED (SELECT chunk_id FROM bundle_log_tsv "
-               "WHERE tsv @@ to_tsquery('simple', :q) AND chunk_id > :after) "
+               "WHERE tsv @@ CAST(:q AS tsquery) AND chunk_id > :after) "
                "SELECT c.id, c.file_id, c.first_line, c.byte_offset, c.byte_length, f.bundle_id, f.path, f.sha256 "
                "FROM m JOIN bundle_log_chunks c ON c.id = m.chunk_id JOIN bundle_files f ON f.id = c.file_id "
                f"WHERE 1 = 1 {where_bundle} ORDER BY c.id LIMIT :limit")
