@@ -141,19 +141,23 @@ def can_share(args: argparse.Namespace, ctx: Any) -> None:
 
 def return_info(args: argparse.Namespace, ctx: Any) -> None:
     from console.services import sls
+    from console.services.sls.return_rules import RETURN_ACTIONS
 
     info = sls.return_info(ctx.ready_database(), args.username)
-    out = [{"serial": d.serial, "type": d.type, "return_required": d.return_required, "action": d.action,
-            "address": d.address, "phone": d.phone} for d in info.devices]
+    phones = [{"label": p.label, "number": p.number} for p in info.phones]
+    out = [{"serial": d.serial, "type": d.type, "status": d.status, "return_required": d.return_required,
+            "action": d.action, "address": d.address, "local_address": d.local_address, "phone": d.phone,
+            "phones": phones} for d in info.devices]
 
     def text(_: Any) -> str:
-        if not info.devices:
-            return f"{info.username} holds no device."
-        verbs = {"return": "send back", "destroy": "shred, do not send", "none": "nothing to send"}
-        rows = [(d.serial, d.type, verbs[d.action]) for d in info.devices]
-        contact = info.devices[0]
-        return "\n".join([table(rows, ["SERIAL", "TYPE", "WHAT TO DO"]), "", f"Address: {contact.address}",
-                          "Phone: " + "; ".join(f"{label} {number}" for label, number in contact.phones)])
+        lines = [f"{info.username} holds no device.", ""] if not info.devices else [
+            table([(d.serial, d.type, d.status, RETURN_ACTIONS.get(d.action, d.action)) for d in info.devices],
+                  ["SERIAL", "TYPE", "STATUS", "WHAT TO DO"]), ""]
+        lines.append(f"Address: {info.address}")
+        if info.local_address:
+            lines.append(f"Address (Japanese): {info.local_address}")
+        lines.append("Phone: " + "; ".join(f"{p.label} {p.number}" for p in info.phones))
+        return "\n".join(lines)
 
     emit(args, out, text)
 
@@ -176,7 +180,8 @@ def import_snapshot(args: argparse.Namespace, ctx: Any) -> None:
 def _replacement_text(r: Any) -> str:
     if r.shipped is None:
         return f"Replacement request {r.id} recorded for {r.username} ({r.device_type}, requested {r.requested})."
-    return f"Replacement {r.id}: {r.new_serial} shipped {r.shipped}; it activates by itself on {r.auto_activates}."
+    return (f"Replacement {r.id}: {r.new_serial} shipped {r.shipped}; it activates by itself by {r.auto_activates} "
+            "at the latest.")
 
 
 def request_replacement(args: argparse.Namespace, ctx: Any) -> None:

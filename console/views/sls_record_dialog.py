@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from console.services import sls
 from console.services.db import Database
 from console.services.errors import InvalidInput
-from console.services.sls.rules import DEVICE_LABELS, PHYSICAL_ORDER, RETURNED_TYPES
+from console.services.sls.return_rules import return_policy
+from console.services.sls.rules import DEVICE_LABELS, PHYSICAL_ORDER
 from console.views.messages import show_exception
 from console.workers import run_worker
 
@@ -95,7 +96,7 @@ class SlsRecordDialog(QDialog):
         form = QFormLayout(page)
         self.ret_device = QComboBox()
         for d in user.held_devices:
-            if d.type in RETURNED_TYPES and d.status != "returned":
+            if return_policy(d.type, d.status).return_required:
                 self.ret_device.addItem(f"{d.serial} ({DEVICE_LABELS.get(d.type, d.type)})", d.serial)
         self.ret_date = _date_edit()
         form.addRow(self.tr("Device:"), self.ret_device)

@@ -1,6 +1,7 @@
 """Clients and SLS devices: entities, accounts, users, devices, shares, replacements, returns.
 
-Search keys (``*_key``) are lower-case copies with b-tree indexes; on PostgreSQL they use the
+Search keys (``*_key``, and ``sls_entity_name_keys`` for names from their 2nd word on) are
+lower-case copies with b-tree indexes; on PostgreSQL they use the
 "C" collation so prefix ranges compare bytes, as SQLite does, and both backends use the index.
 
 Revision ID: 0002
@@ -35,6 +36,15 @@ def upgrade() -> None:
         sa.Column("ssn_digest", sa.String(64), nullable=True),
     )
     op.create_index("ix_sls_entities_name_key", "sls_entities", ["name_key"])
+
+    # One row per name word after the first ("chen" for "Alice Chen"): surname search on an index.
+    op.create_table(
+        "sls_entity_name_keys",
+        sa.Column("entity_id", sa.String(64), sa.ForeignKey("sls_entities.id", ondelete="CASCADE"),
+                  primary_key=True),
+        sa.Column("key", _key(200), primary_key=True),
+    )
+    op.create_index("ix_sls_entity_name_keys_key", "sls_entity_name_keys", ["key"])
 
     op.create_table(
         "sls_accounts",
@@ -108,5 +118,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in ("sls_returns", "sls_replacements", "sls_device_shares", "sls_devices", "sls_users",
-                  "sls_accounts", "sls_entities"):
+                  "sls_accounts", "sls_entity_name_keys", "sls_entities"):
         op.drop_table(table)

@@ -69,6 +69,23 @@ def test_return_info(imported) -> None:
     (dev,) = json.loads(out)
     assert code == 0 and dev["serial"] == "D-1" and dev["return_required"] is True
     assert "Greenwich" in dev["address"] and dev["phone"] == "1 (877) 442-2757"
+    assert dev["phones"][0] == {"label": "US, toll free", "number": "1 (877) 442-2757"} and len(dev["phones"]) == 4
+
+
+def test_return_info_demo_clients(cli_db) -> None:
+    assert cli_db(["demo", "load"])[0] == 0
+    code, out, _ = cli_db(["sls", "return-info", "daniel_wong", "--json"])
+    devices = {d["serial"]: d for d in json.loads(out)}
+    assert code == 0 and not any(d["return_required"] for d in devices.values())
+    assert devices["DSC-300001"]["action"] == "lost" and devices["DSC-300002"]["action"] == "pending"
+    code, out, _ = cli_db(["sls", "return-info", "chiara_rossi", "--json"])
+    assert {d["serial"]: d["action"] for d in json.loads(out)} == {"GLD-200002": "keep", "SCC-200003": "lost"}
+    code, out, _ = cli_db(["sls", "return-info", "hannah_brown", "--json"])
+    (dev,) = json.loads(out)
+    assert dev["phone"] == "1 (877) 745-4222"
+    code, out, _ = cli_db(["sls", "return-info", "kenji_sato"])
+    assert code == 0 and "Japanese, direct line +81 (3) 4588 9700" in out and "東京都" in out
+    assert "no return instructions" in out
 
 
 def test_records_show_and_walkthrough(imported) -> None:
@@ -80,7 +97,7 @@ def test_records_show_and_walkthrough(imported) -> None:
     code, out, _ = imported(["sls", "record-return", "D-1"])
     assert code == 0 and "deposit" in out
     code, out, _ = imported(["sls", "show", "alice1"])
-    assert code == 0 and "D-9" in out and "activates by itself" in out
+    assert code == 0 and "D-9" in out and "activates by itself" in out and "at the latest" in out
     code, out, _ = imported(["sls", "walkthrough", "alice1", "return_device"])
     assert code == 0 and out.startswith("Return a device (alice1)") and "1. " in out
     code, _, err = imported(["sls", "walkthrough", "alice1", "teleport"])
@@ -114,3 +131,6 @@ def test_check_pin(cli_db, tmp_path: Path) -> None:
     assert cli_db(["sls", "check-pin", "--pin-file", str(good)])[0] == 0
     code, out, _err = cli_db(["sls", "check-pin", "--pin-file", str(bad)])
     assert code == 2 and "ab" not in out
+    accented = tmp_path / "accented"
+    accented.write_text("äé1!\n", encoding="utf-8")
+    assert cli_db(["sls", "check-pin", "--pin-file", str(accented)])[0] == 0

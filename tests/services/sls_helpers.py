@@ -34,7 +34,7 @@ BASE: dict[str, Any] = {
          "expires": None, "shared_with": ["alice2"]},
         {"serial": "K-2", "type": "ib_key", "user": "bob", "status": "active", "assigned": "2025-01-10"},
         {"serial": "T-3", "type": "online_security_code_card", "user": "bob", "status": "active",
-         "activated": day(-18)},
+         "activated": day(-17)},
     ],
 }
 

@@ -38,7 +38,8 @@ def test_online_card_expiry_is_computed(database) -> None:
     sls.import_data(database, snapshot())
     card = next(d for d in sls.get_user(database, "bob").devices if d.serial == "T-3")
     assert card.expires is not None and card.activated is not None
-    assert (card.expires - card.activated).days == 21
+    # 21 days counting the activation day: the stored expiry is the last day it works.
+    assert (card.expires - card.activated).days == 20
 
 
 @pytest.mark.parametrize(("mutate", "expected"), [
@@ -50,6 +51,19 @@ def test_online_card_expiry_is_computed(database) -> None:
     (lambda d: d["users"].append(dict(d["users"][0], username="ALICE1")), "appears twice"),
     (lambda d: d["accounts"][0].update(sls_opted_out="no"), "'sls_opted_out' must be true or false"),
     (lambda d: d["devices"][2].pop("status"), "devices[2] (serial 'T-3'): 'status' is missing"),
+    # Only physical devices are shared; IB Key adds users inside the app.
+    (lambda d: d["devices"][1].update(shared_with=["alice1"]),
+     "devices[1] (serial 'K-2'): 'shared_with' is only allowed on physical devices, not on type 'ib_key' "
+     "(IB Key users are added inside the IBKR Mobile app instead)"),
+    (lambda d: d["devices"][2].update(shared_with=["alice1"]),
+     "devices[2] (serial 'T-3'): 'shared_with' is only allowed on physical devices, not on type "
+     "'online_security_code_card'"),
+    (lambda d: d["devices"].append({"serial": "S-5", "type": "sms", "user": "bob", "status": "active",
+                                    "shared_with": ["alice2"]}),
+     "devices[3] (serial 'S-5'): 'shared_with' is only allowed on physical devices, not on type 'sms'"),
+    (lambda d: d["devices"].append({"serial": "TC-6", "type": "temporary_code", "user": "bob", "status": "active",
+                                    "shared_with": ["alice2"]}),
+     "devices[3] (serial 'TC-6'): 'shared_with' is only allowed on physical devices"),
 ])
 def test_bad_record_is_named_and_nothing_is_written(database, mutate, expected) -> None:
     data = snapshot()
@@ -105,3 +119,21 @@ def test_progress_is_reported(sqlite_database, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     sls.import_file(sqlite_database, path, progress=lambda done, total: seen.append((done, total)))
     assert seen and seen[-1][0] == seen[-1][1]
+
+
+def test_empty_shared_with_is_fine_on_any_type(database) -> None:
+    data = snapshot()
+    data["devices"][1]["shared_with"] = []
+    assert sls.import_data(database, data).shares == 1
+
+
+def test_surname_keys_follow_a_renamed_entity(database) -> None:
+    sls.import_data(database, snapshot())
+    assert [u.username for u in sls.lookup_users(database, "stone")] == ["bob"]
+    data = snapshot()
+    data["entities"][1]["name"] = "Bob Marley Junior"
+    sls.import_data(database, data)
+    assert sls.lookup_users(database, "stone") == []
+    assert [u.username for u in sls.lookup_users(database, "marl")] == ["bob"]
+    assert [u.username for u in sls.lookup_users(database, "jun")] == ["bob"]
+    assert [u.username for u in sls.lookup_users(database, "marley j")] == ["bob"]

@@ -22,6 +22,8 @@ def loaded(database):
 @pytest.mark.parametrize(("query", "expected"), [
     ("ali", ["alice1", "alice2"]), ("ALICE2", ["alice2"]), ("u2000", ["bob"]), ("bob s", ["bob"]),
     ("d-", ["alice1"]), ("  Alice   Chen ", ["alice1", "alice2"]), ("zzz", []), ("", []),
+    # A surname on its own, any case, as a prefix.
+    ("chen", ["alice1", "alice2"]), ("CH", ["alice1", "alice2"]), ("ston", ["bob"]), ("hen", []),
 ])
 def test_lookup_prefixes(loaded, query: str, expected: list[str]) -> None:
     assert [u.username for u in sls.lookup_users(loaded, query)] == expected
@@ -59,9 +61,27 @@ def test_check_sharing(loaded) -> None:
 def test_return_info(loaded) -> None:
     info = sls.return_info(loaded, "alice1")
     (d,) = info.devices
-    assert d.return_required and "Greenwich" in d.address and d.phone == "1 (877) 442-2757"
+    assert d.return_required and d.action == "return" and "Greenwich" in d.address and d.phone == "1 (877) 442-2757"
+    assert [p.number for p in d.phones][:1] == ["1 (877) 442-2757"] and len(d.phones) == 4
     bob = sls.return_info(loaded, "bob")
     assert all(not x.return_required for x in bob.devices) and "Zug" in bob.devices[0].address
+
+
+def test_return_info_skips_lost_and_pending_devices(loaded) -> None:
+    rep = sls.request_replacement(loaded, "alice1", old_serial="D-1", mark_old_lost=True)
+    sls.record_shipment(loaded, rep.id, "D-NEW")
+    info = sls.return_info(loaded, "alice1")
+    assert {(d.serial, d.return_required, d.action) for d in info.devices} == {
+        ("D-1", False, "lost"), ("D-NEW", False, "pending")}
+
+
+def test_return_info_gives_canadian_clients_the_canadian_number(database) -> None:
+    data = snapshot()
+    data["entities"][0]["residence"] = "CA"
+    sls.import_data(database, data)
+    info = sls.return_info(database, "alice1")
+    assert info.phone == "1 (877) 745-4222" and info.devices[0].phone == "1 (877) 745-4222"
+    assert [p.label for p in info.phones] == ["Canada, toll free", "US, toll free", "US, direct", "Canada, direct"]
 
 
 def test_replacement_shipment_and_return_flow(loaded) -> None:
@@ -74,6 +94,8 @@ def test_replacement_shipment_and_return_flow(loaded) -> None:
     assert shipped.auto_activates == today + timedelta(days=20)
     detail = sls.user_detail(loaded, "alice1")
     assert [dl.kind for dl in detail.deadlines] == ["auto_activation"] and detail.deadlines[0].days_left == 20
+    assert "at the latest" in detail.deadlines[0].text
+    assert any("deposit on lost device D-1 is kept" in w for w in detail.warnings)
     statuses = {d.serial: d.status for d in detail.user.devices}
     assert statuses == {"D-1": "lost", "D-NEW": "pending_activation"}
     with pytest.raises(InvalidInput):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from console.services.errors import InvalidInput
-from console.services.sls import rules
+from console.services.sls import return_rules, rules
+from console.services.sls.models import name_keys
 from console.services.sls.rules import DeviceFacts, Identity, Participant
 
 TODAY = date(2025, 3, 12)  # a Wednesday
@@ -180,12 +181,26 @@ def test_every_reason_has_an_explanation() -> None:
         assert rules.explain_share_reason(code) != code
 
 
+# ---------------------------------------------------------------------- limits gained by a device
+@pytest.mark.parametrize(("current", "expected"), [
+    (None, True), ("sms", True), ("security_code_card", True), ("ib_key", False),
+    ("digital_security_card", False), ("dsc_plus", False), ("gold_card", False),
+])
+def test_raises_limits_with_ib_key(current: str | None, expected: bool) -> None:
+    limits = rules.NO_DEVICE_LIMITS if current is None else rules.LIMITS_BY_TYPE[current]
+    assert rules.raises_limits(limits, "ib_key") is expected
+
+
 # ---------------------------------------------------------------------- deadlines
-def test_online_card_valid_21_days() -> None:
-    assert rules.online_card_expiry(date(2025, 3, 1)) == date(2025, 3, 22)
+def test_online_card_gives_21_days_counting_the_activation_day() -> None:
+    last = rules.online_card_expiry(date(2025, 3, 1))
+    assert last == date(2025, 3, 21)
+    card = dev("O", "online_security_code_card", expires=last)
+    days_usable = [d for d in range(30) if rules.is_active(card, date(2025, 3, 1) + timedelta(days=d))]
+    assert len(days_usable) == 21 and days_usable[0] == 0
 
 
-def test_replacement_auto_activates_three_weeks_after_shipping() -> None:
+def test_replacement_auto_activates_three_weeks_after_shipping_at_the_latest() -> None:
     assert rules.replacement_auto_activation(date(2025, 12, 20)) == date(2026, 1, 10)
 
 
@@ -195,18 +210,47 @@ def test_return_window_skips_weekends() -> None:
     assert rules.return_receipt_window(date(2025, 3, 10)) == (date(2025, 3, 13), date(2025, 3, 17))
 
 
+# ---------------------------------------------------------------------- deposit
 def test_deposit_held_until_received() -> None:
     assert rules.DEVICE_DEPOSIT_USD == 20
     assert rules.deposit_held(None) and not rules.deposit_held(TODAY)
 
 
-# ---------------------------------------------------------------------- returns
-@pytest.mark.parametrize(("dtype", "required", "action"), [
-    ("dsc_plus", True, "return"), ("security_code_card", False, "destroy"), ("ib_key", False, "none"),
-    ("online_security_code_card", False, "none"), ("platinum_card", True, "return"),
+@pytest.mark.parametrize("reason", ["lost", "stolen", "intentionally_damaged", "not_returned_at_closure"])
+def test_deposit_forfeited(reason: str) -> None:
+    assert rules.deposit_forfeited(reason)
+
+
+@pytest.mark.parametrize("reason", ["accidentally_damaged", "returned", "account_consolidation"])
+def test_deposit_not_forfeited(reason: str) -> None:
+    assert not rules.deposit_forfeited(reason)
+
+
+@pytest.mark.parametrize(("dtype", "status", "received", "state"), [
+    ("dsc_plus", "active", None, "held"), ("dsc_plus", "lost", None, "forfeited"),
+    ("dsc_plus", "returned", None, "held"), ("dsc_plus", "returned", date(2025, 3, 1), "released"),
+    ("dsc_plus", "pending_activation", None, "held"),
+    ("security_code_card", "lost", None, "none"), ("ib_key", "active", None, "none"),
 ])
-def test_return_policy(dtype: str, required: bool, action: str) -> None:
-    assert rules.return_policy(dtype) == rules.ReturnPolicy(required, action)
+def test_deposit_state(dtype: str, status: str, received: date | None, state: str) -> None:
+    assert rules.deposit_state(dtype, status, received) == state
+
+
+# ---------------------------------------------------------------------- returns
+@pytest.mark.parametrize(("dtype", "status", "required", "action"), [
+    ("dsc_plus", "active", True, "return"),
+    ("security_code_card", "active", False, "destroy"),
+    # No return instructions for other hardware: never tell the client to post it.
+    ("platinum_card", "active", False, "keep"), ("gold_card", "active", False, "keep"),
+    ("digital_security_card", "active", False, "keep"),
+    ("ib_key", "active", False, "none"), ("online_security_code_card", "active", False, "none"),
+    # A lost device cannot be sent; a replacement in transit is the new device; a returned one is back.
+    ("dsc_plus", "lost", False, "lost"), ("security_code_card", "lost", False, "lost"),
+    ("dsc_plus", "pending_activation", False, "pending"), ("dsc_plus", "returned", False, "already_returned"),
+])
+def test_return_policy(dtype: str, status: str, required: bool, action: str) -> None:
+    assert return_rules.return_policy(dtype, status) == return_rules.ReturnPolicy(required, action)
+    assert action in return_rules.RETURN_ACTIONS
 
 
 @pytest.mark.parametrize(("region", "in_address", "phone"), [
@@ -217,37 +261,79 @@ def test_return_policy(dtype: str, required: bool, action: str) -> None:
     ("japan", "Tokyo 100-6025", "+81 (3) 4588 9710"),
 ])
 def test_return_contacts_per_region(region: str, in_address: str, phone: str) -> None:
-    contact = rules.return_contact(region)
+    contact = return_rules.return_contact(region)
     assert in_address in contact.address and contact.phone == phone
 
 
-def test_canada_and_russia_numbers_present() -> None:
-    numbers = {p.number for c in rules.RETURN_CONTACTS.values() for p in c.phones}
-    assert {"1 (877) 745-4222", "1 (514) 847-3499", "8-800-100-8556", "+81 (3) 4588 9700"} <= numbers
+@pytest.mark.parametrize(("region", "residence", "label", "number"), [
+    ("us", "US", "US, toll free", "1 (877) 442-2757"),
+    ("us", "CA", "Canada, toll free", "1 (877) 745-4222"),
+    ("us", None, "US, toll free", "1 (877) 442-2757"),
+    ("europe", "DE", "Europe, toll free", "00800-42-276537"),
+    ("europe", "RU", "Russia, toll free", "8-800-100-8556"),
+    ("asia", "HK", "Cantonese", "+852-2156-7907"),
+    ("asia", "CN", "Mandarin", "+86 (21) 6086 8586"),
+    ("japan", "JP", "Japanese, direct line", "+81 (3) 4588 9700"),
+    ("japan", "US", "English, direct line", "+81 (3) 4588 9710"),
+])
+def test_primary_phone_follows_residence(region: str, residence: str | None, label: str, number: str) -> None:
+    contact = return_rules.return_contact(region)
+    primary = contact.primary_phone(residence)
+    assert (primary.label, primary.number) == (label, number)
+    ordered = contact.phones_for(residence)
+    assert ordered[0] == primary and set(ordered) == set(contact.phones) and len(ordered) == len(contact.phones)
+
+
+def test_every_number_is_listed_with_a_label() -> None:
+    numbers = {p.number: p.label for c in return_rules.RETURN_CONTACTS.values() for p in c.phones}
+    assert {"1 (877) 745-4222", "1 (514) 847-3499", "8-800-100-8556", "+41-41-726-9506", "+81 (3) 4588 9700",
+            "+86 (21) 6086 8586"} <= set(numbers)
+    assert all(numbers.values())
+    assert "Japanese" in numbers["+81 (3) 4588 9700"] and "English" in numbers["+81 (3) 4588 9710"]
+
+
+def test_japan_has_a_japanese_address() -> None:
+    local = return_rules.return_contact("japan").local_address
+    assert local is not None and "〒100-6025" in local and "霞ヶ関ビルディング25階" in local
+    assert "セキュリティデバイス部" in local
+    assert all(return_rules.return_contact(r).local_address is None for r in ("us", "europe", "asia", "australia"))
 
 
 def test_unknown_region() -> None:
     with pytest.raises(InvalidInput):
-        rules.return_contact("mars")
+        return_rules.return_contact("mars")
 
 
 # ---------------------------------------------------------------------- recovery PIN
-@pytest.mark.parametrize("pin", ["abcd", "12345", "a1!b2@", "Zz9#", "!!!!"])
+# Letters of any alphabet, digits and special characters are allowed (the KB names no alphabet).
+@pytest.mark.parametrize("pin", ["abcd", "12345", "a1!b2@", "Zz9#", "!!!!", "äbcd", "Ωπ12", "ab€!", "日本12"])
 def test_valid_recovery_pins(pin: str) -> None:
     assert rules.recovery_pin_problems(pin) == []
     rules.validate_recovery_pin(pin)
 
 
+# Our one reading: whitespace and control characters are not special characters.
 @pytest.mark.parametrize(("pin", "problems"), [
     ("abc", ["too_short"]), ("", ["too_short"]), ("abcdefg", ["too_long"]), ("ab d", ["bad_characters"]),
-    ("äbcd", ["bad_characters"]), ("a b", ["too_short", "bad_characters"]),
+    ("ab\tcd", ["bad_characters"]), ("ab\x00c", ["bad_characters"]), ("a b", ["too_short", "bad_characters"]),
 ])
 def test_invalid_recovery_pins(pin: str, problems: list[str]) -> None:
     assert rules.recovery_pin_problems(pin) == problems
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput) as info:
         rules.validate_recovery_pin(pin)
+    assert "accented" not in info.value.message and "4 to 6" in info.value.message
 
 
 def test_format_usd() -> None:
     assert rules.format_usd(None) == "unlimited"
     assert rules.format_usd(1_500_000) == "1.5M USD" and rules.format_usd(50_000) == "50K USD"
+
+
+# ---------------------------------------------------------------------- name search keys
+@pytest.mark.parametrize(("name", "keys"), [
+    ("Alice Chen", ["chen"]), ("Li", []), ("Brown Family Trust", ["family trust", "trust"]),
+    ("Sato Holdings (Kenji Sato)", ["holdings (kenji sato)", "(kenji sato)", "kenji sato)", "sato)"]),
+    ("  Julia   Müller ", ["müller"]),
+])
+def test_name_keys(name: str, keys: list[str]) -> None:
+    assert name_keys(name) == keys

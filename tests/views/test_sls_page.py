@@ -105,7 +105,7 @@ def test_sharing_dialog(qtbot, page: SlsPage, demo_db) -> None:
     with qtbot.waitSignal(dialog.checked, timeout=10000):
         dialog.check_button.click()
     assert dialog.last_result.eligible and "DSC-500001" in dialog.output.toPlainText()
-    dialog.owner.setText("henry_brown")
+    dialog.owner.setText("grace_lee")
     with qtbot.waitSignal(dialog.checked, timeout=10000):
         dialog.check_button.click()
     text = dialog.output.toPlainText()

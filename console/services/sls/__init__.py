@@ -10,6 +10,7 @@ from console.services.sls.importer import ImportFileError, ImportResult, import_
 from console.services.sls.lookup import (
     DeviceReturnInfo,
     DeviceSummary,
+    PhoneNumber,
     ReturnInfo,
     SharingResult,
     UnknownClient,
@@ -39,8 +40,8 @@ from console.services.sls.walkthroughs import SITUATIONS, Walkthrough, walkthrou
 
 __all__ = [
     "SITUATIONS", "Deadline", "DeviceReturnInfo", "DeviceSummary", "ImportFileError", "ImportResult", "Limits",
-    "ReplacementInfo", "ReturnInfo", "ReturnRecord", "SharingResult", "UnknownClient", "UserDetail", "UserLimits",
-    "UserSummary", "Walkthrough", "account_users", "check_sharing", "count_users", "get_user", "has_data",
+    "PhoneNumber", "ReplacementInfo", "ReturnInfo", "ReturnRecord", "SharingResult", "UnknownClient", "UserDetail",
+    "UserLimits", "UserSummary", "Walkthrough", "account_users", "check_sharing", "count_users", "get_user", "has_data",
     "import_data", "import_file", "lookup_users", "record_return", "record_return_received", "record_shipment",
     "recovery_pin_problems", "replacements_for", "request_replacement", "return_info", "returns_for",
     "user_detail", "user_limits", "validate_recovery_pin", "walkthrough", "walkthrough_for",

@@ -90,10 +90,12 @@ def demo_snapshot(today: date | None = None) -> dict[str, Any]:
          "assigned": d(-200)},
         {"serial": "SMS-100003", "type": "sms", "user": "frank_miller", "status": "active", "assigned": d(-30)},
         {"serial": "SMS-300002", "type": "sms", "user": "grace_lee", "status": "active", "assigned": d(-90)},
+        # A temporary code given while travelling; it is not involved in any sharing (that would be refused).
+        {"serial": "TMP-300004", "type": "temporary_code", "user": "grace_lee", "status": "active",
+         "assigned": d(-1), "expires": d(1)},
+        # henry_brown uses hannah_brown's DSC+: same entity, and neither holds a temporary device.
         {"serial": "DSC-100004", "type": "dsc_plus", "user": "hannah_brown", "status": "active", "assigned": d(-250),
          "shared_with": ["henry_brown"]},
-        {"serial": "TMP-100005", "type": "temporary_code", "user": "henry_brown", "status": "active",
-         "assigned": d(-1), "expires": d(1)},
         {"serial": "SCC-200005", "type": "security_code_card", "user": "ivan_petrov", "status": "active",
          "assigned": d(-40)},
         # Already sent back by the client (the return record is added by load_demo).
@@ -124,9 +126,8 @@ def load_demo(database: Database, *, if_empty: bool = False, today: date | None 
         rep = records.request_replacement(database, "daniel_wong", old_serial="DSC-300001",
                                           requested=t - timedelta(days=8))
         records.record_shipment(database, rep.id, "DSC-300002", shipped=t - timedelta(days=5))
-    if not records.replacements_for(database, "chiara_rossi"):
-        records.request_replacement(database, "chiara_rossi", old_serial="SCC-200003", device_type="dsc_plus",
-                                    requested=t - timedelta(days=1))
+    # chiara_rossi's lost security code card gets no DSC+ order: IB Key is the suggested replacement for
+    # that card, which her lost-device walkthrough says; she still logs in with her gold card meanwhile.
     if not records.returns_for(database, "ivan_petrov"):
         _record_demo_return(database, "DSC-200006", t - timedelta(days=2))
     return DemoResult(True, result.users, result.devices + 1,

@@ -40,13 +40,14 @@ def _deadlines(user: UserSummary, replacements: list[ReplacementInfo], returns: 
             label = rules.DEVICE_LABELS[d.type]
             out.append(Deadline("online_card_expiry" if d.type == "online_security_code_card" else
                                 "temporary_expiry", d.serial, d.expires, rules.days_left(d.expires, today),
-                                f"{label} {d.serial} stops working on {d.expires:%Y-%m-%d}"))
+                                f"{label} {d.serial} works through {d.expires:%Y-%m-%d} (its last day)"))
     for r in replacements:
         if r.auto_activates is not None and r.new_serial and any(
                 d.serial == r.new_serial and d.status == "pending_activation" for d in user.held_devices):
             out.append(Deadline("auto_activation", r.new_serial, r.auto_activates,
                                 rules.days_left(r.auto_activates, today),
-                                f"Replacement {r.new_serial} activates by itself on {r.auto_activates:%Y-%m-%d}"))
+                                f"Replacement {r.new_serial} activates by itself by {r.auto_activates:%Y-%m-%d} "
+                                "at the latest"))
     for ret in returns:
         if ret.received is None:
             out.append(Deadline("return_receipt", ret.serial, ret.expected_by, rules.days_left(ret.expected_by, today),
@@ -64,11 +65,14 @@ def _warnings(user: UserSummary, replacements: list[ReplacementInfo], returns: l
     for dl in deadlines:
         if dl.kind in ("online_card_expiry", "temporary_expiry"):
             if dl.days_left < 0:
-                out.append(f"Temporary device {dl.serial} expired on {dl.day:%Y-%m-%d}.")
+                out.append(f"Temporary device {dl.serial} no longer works: its last day was {dl.day:%Y-%m-%d}.")
+            elif dl.days_left == 0:
+                out.append(f"Temporary device {dl.serial} works today only (last day {dl.day:%Y-%m-%d}).")
             elif dl.days_left <= rules.EXPIRY_WARNING_DAYS:
-                out.append(f"Temporary device {dl.serial} expires in {dl.days_left} day(s), on {dl.day:%Y-%m-%d}.")
+                out.append(f"Temporary device {dl.serial} expires in {dl.days_left} day(s): it works through "
+                           f"{dl.day:%Y-%m-%d}.")
         elif dl.kind == "auto_activation":
-            out.append(f"Replacement {dl.serial} activates by itself on {dl.day:%Y-%m-%d} "
+            out.append(f"Replacement {dl.serial} activates by itself by {dl.day:%Y-%m-%d} at the latest "
                        f"({max(dl.days_left, 0)} day(s) left); the client can also activate it on arrival.")
     for r in replacements:
         if r.shipped is None:
@@ -79,7 +83,17 @@ def _warnings(user: UserSummary, replacements: list[ReplacementInfo], returns: l
             out.append(f"The ${rules.DEVICE_DEPOSIT_USD} deposit stays held until returned device {ret.serial} "
                        f"arrives (expected {ret.expected_from:%Y-%m-%d} to {ret.expected_by:%Y-%m-%d}).")
     for d in user.held_devices:
-        if d.status == "lost" and not any(r.old_serial == d.serial for r in replacements):
+        if d.status != "lost":
+            continue
+        if rules.deposit_state(d.type, d.status) == "forfeited":
+            out.append(f"The ${rules.DEVICE_DEPOSIT_USD} deposit on lost device {d.serial} is kept to cover the "
+                       "hardware; it will not be released.")
+        if any(r.old_serial == d.serial for r in replacements):
+            continue
+        if d.type == "security_code_card":
+            out.append(f"Security code card {d.serial} is marked lost; IB Key in the IBKR Mobile app is the "
+                       "suggested replacement (see the IB Key activation walkthrough).")
+        elif d.type in rules.PHYSICAL:
             out.append(f"Device {d.serial} is marked lost and no replacement has been requested.")
     if not user.may_change_security:
         out.append("This user may not change security settings: the primary user of the account has to do it.")

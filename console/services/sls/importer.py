@@ -209,6 +209,11 @@ def validate(data: Any, existing: Callable[[str, set[str]], set[str]]) -> dict[s
             if not isinstance(shared, list) or not all(isinstance(u, str) and u for u in shared):
                 v.fail(where, "'shared_with' must be a list of usernames")
                 shared = []
+            elif shared and dtype is not None and dtype not in rules.PHYSICAL:
+                # Only physical devices are shared between users; IB Key adds users in the app itself.
+                how = " (IB Key users are added inside the IBKR Mobile app instead)" if dtype == "ib_key" else ""
+                v.fail(where, f"'shared_with' is only allowed on physical devices, not on type {dtype!r}{how}")
+                shared = []
             shares[serial] = list(dict.fromkeys(shared))
 
     _check_refs(v, "accounts", "entity", accounts, "entity_id", entities, "sls_entities", existing)
@@ -227,7 +232,10 @@ def validate(data: Any, existing: Callable[[str, set[str]], set[str]]) -> dict[s
         shown = v.errors[:MAX_ERRORS]
         raise ImportFileError(f"{len(v.errors)} problem(s) in the snapshot; nothing was imported. "
                               + "; ".join(shown) + more + ".", hint="Fix the records named and import again.")
-    return {"sls_entities": list(entities.values()), "sls_accounts": list(accounts.values()),
+    name_rows = [{"entity_id": ident, "key": key} for ident, row in entities.items()
+                 for key in models.name_keys(row["name"] or "")]
+    return {"sls_entities": list(entities.values()), "sls_entity_name_keys": name_rows,
+            "_named_entities": [{"id": ident} for ident in entities], "sls_accounts": list(accounts.values()),
             "sls_users": list(users.values()), "sls_devices": list(devices.values()),
             "sls_device_shares": share_rows, "_shared_serials": [{"serial": s} for s in shares]}
 
@@ -268,6 +276,16 @@ def _upsert_statement(conn: Connection, table_name: str) -> Any:
     return stmt.on_conflict_do_update(index_elements=[pk], set_=update)
 
 
+def _replace_name_keys(conn: Connection, rows: Mapping[str, Sequence[dict[str, Any]]]) -> None:
+    """The imported entities' extra name keys, rebuilt (a re-import may have renamed an entity)."""
+    key_table = cast(Table, models.EntityNameKey.__table__)
+    ids = [r["id"] for r in rows["_named_entities"]]
+    for start in range(0, len(ids), 500):
+        conn.execute(delete(key_table).where(key_table.c.entity_id.in_(ids[start:start + 500])))
+    for chunk in _chunks(rows["sls_entity_name_keys"]):
+        conn.execute(key_table.insert(), list(chunk))
+
+
 def import_data(database: Database, data: Any, *, progress: Progress | None = None,
                 cancel: threading.Event | None = None) -> ImportResult:
     """Validate and upsert ``data`` (the parsed JSON) in one transaction."""
@@ -284,7 +302,7 @@ def import_data(database: Database, data: Any, *, progress: Progress | None = No
             return found
 
         rows = validate(data, existing)
-    total = sum(len(v) for k, v in rows.items() if not k.startswith("_")) or 1
+    total = sum(len(v) for k, v in rows.items() if not k.startswith("_") and k != "sls_entity_name_keys") or 1
     done = 0
     try:
         with database.writer() as session:
@@ -298,6 +316,8 @@ def import_data(database: Database, data: Any, *, progress: Progress | None = No
                     done += len(chunk)
                     if progress is not None:
                         progress(done, total)
+                if table_name == "sls_entities":
+                    _replace_name_keys(conn, rows)
             share_table = cast(Table, models.DeviceShare.__table__)
             serials = [r["serial"] for r in rows["_shared_serials"]]
             for start in range(0, len(serials), 500):

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from console.services.db import Database
 from console.services.errors import InvalidInput, NotFound
-from console.services.sls import rules
-from console.services.sls.models import Account, Device, DeviceShare, Entity, User
+from console.services.sls import return_rules, rules
+from console.services.sls.models import Account, Device, DeviceShare, Entity, EntityNameKey, User
 
 MAX_LIMIT = 500
 
@@ -57,6 +57,8 @@ class UserSummary:
     opted_out: bool
     devices: list[DeviceSummary] = field(default_factory=list)
     limits: rules.Limits = rules.NO_DEVICE_LIMITS
+    #: The entity's country of legal residence (picks the first phone number to give, e.g. Canada).
+    residence: str | None = None
 
     @property
     def held_devices(self) -> list[DeviceSummary]:
@@ -83,15 +85,23 @@ class SharingResult:
 
 
 @dataclass(frozen=True)
+class PhoneNumber:
+    label: str
+    number: str
+
+
+@dataclass(frozen=True)
 class DeviceReturnInfo:
     serial: str
     type: str
     status: str
     return_required: bool
-    action: str
+    action: str  # a key of return_rules.RETURN_ACTIONS
     address: str
+    #: The number to give this client first (their country's line where the region has several).
     phone: str
-    phones: list[tuple[str, str]]
+    phones: list[PhoneNumber]
+    local_address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,10 @@ class ReturnInfo:
     username: str
     region: str
     devices: list[DeviceReturnInfo]
+    address: str
+    local_address: str | None
+    phone: str
+    phones: list[PhoneNumber]
 
 
 def normalise_query(query: str) -> str:
@@ -124,10 +138,13 @@ _SEARCHES: tuple[Any, ...] = (
     .order_by(Account.id_key).limit(bindparam("n")),
     select(User.username).join(Entity, User.entity_id == Entity.id).where(_range(Entity.name_key))
     .order_by(Entity.name_key).limit(bindparam("n")),
+    # A later word of the name on its own ("chen" finds "Alice Chen").
+    select(User.username).join(EntityNameKey, User.entity_id == EntityNameKey.entity_id)
+    .where(_range(EntityNameKey.key)).order_by(EntityNameKey.key).limit(bindparam("n")),
     select(Device.holder).where(_range(Device.serial_key)).order_by(Device.serial_key).limit(bindparam("n")),
 )
 _USERS = (select(User.username, User.account_id, Entity.name, Entity.id, Account.region, User.is_primary,
-                 User.may_change_security, Account.sls_opted_out)
+                 User.may_change_security, Account.sls_opted_out, Entity.residence)
           .join(Account, User.account_id == Account.id).join(Entity, User.entity_id == Entity.id)
           .where(User.username.in_(bindparam("names", expanding=True))))
 _DEVICE_COLUMNS = (Device.serial, Device.type, Device.status, Device.holder, Device.assigned, Device.activated,
@@ -140,7 +157,8 @@ _SHARED_OUT = (select(DeviceShare.serial, DeviceShare.username)
 
 
 def lookup_users(database: Database, query: str, limit: int = 50) -> list[UserSummary]:
-    """Users whose username, account id, entity name or device serial starts with ``query`` (any case)."""
+    """Users whose username, account id, entity name (or any later word of it) or device serial starts
+    with ``query`` (any case)."""
     q = normalise_query(query)
     if not q:
         return []
@@ -177,12 +195,12 @@ def _summaries(s: Session, usernames: Sequence[str], today: date | None = None) 
         for serial, username in conn.execute(_SHARED_OUT, {"serials": held_serials[start:start + 500]}):
             shared_out.setdefault(serial, []).append(username)
     by_name = {}
-    for username, account, ename, eid, region, primary, may_change, opted_out in rows:
+    for username, account, ename, eid, region, primary, may_change, opted_out, residence in rows:
         devices = [_device(d, False, tuple(shared_out.get(d.serial, ()))) for d in held.get(username, [])]
         devices += [_device(d, True) for d in shared_in.get(username, [])]
         limits = rules.limits_for((d.facts() for d in devices), opted_out=opted_out, today=today)
         by_name[username] = UserSummary(username, account, ename, eid, region, bool(primary), bool(may_change),
-                                        bool(opted_out), devices, limits)
+                                        bool(opted_out), devices, limits, residence)
     return [by_name[u] for u in usernames if u in by_name]
 
 
@@ -248,16 +266,21 @@ def check_sharing(database: Database, requester: str, owner: str, today: date | 
 
 
 def return_info(database: Database, username: str) -> ReturnInfo:
-    """For each device the user holds: must it come back, and where to send it / whom to call."""
+    """For each device the user holds: must it come back, and where to send it / whom to call.
+
+    Only an active DSC+ goes back; lost devices, replacements not yet active and devices already
+    returned are listed with ``return_required`` false and an ``action`` saying why.
+    """
     user = get_user(database, username)
-    contact = rules.return_contact(user.region)
+    contact = return_rules.return_contact(user.region)
+    phones = [PhoneNumber(p.label, p.number) for p in contact.phones_for(user.residence)]
+    primary = phones[0].number
     devices = []
     for d in user.held_devices:
-        policy = rules.return_policy(d.type)
+        policy = return_rules.return_policy(d.type, d.status)
         devices.append(DeviceReturnInfo(d.serial, d.type, d.status, policy.return_required, policy.action,
-                                        contact.address, contact.phone,
-                                        [(p.label, p.number) for p in contact.phones]))
-    return ReturnInfo(user.username, user.region, devices)
+                                        contact.address, primary, phones, contact.local_address))
+    return ReturnInfo(user.username, user.region, devices, contact.address, contact.local_address, primary, phones)
 
 
 def count_users(database: Database) -> int:

@@ -7,12 +7,28 @@ compares bytes exactly like SQLite does and both backends walk the index.
 
 from __future__ import annotations
 
+import string
 from datetime import date
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from console.services.db.base import Base
+
+
+def name_keys(name: str) -> list[str]:
+    """Search keys for a name besides the full name: the name from each later word on, lower-case
+    ("Alice Chen" gives "chen"; a word opening with punctuation also gets a key without it, so
+    "(Kenji Sato)" is found by "kenji"). A prefix search then matches any word of the name."""
+    words = name.lower().split()
+    keys: list[str] = []
+    for i in range(1, len(words)):
+        key = " ".join(words[i:])
+        for candidate in (key, key.lstrip(string.punctuation)):
+            candidate = candidate[:200]
+            if candidate and candidate not in keys:
+                keys.append(candidate)
+    return keys
 
 
 def key_type(length: int) -> String:
@@ -33,6 +49,18 @@ class Entity(Base):
     id_document_number: Mapped[str | None] = mapped_column(String(64), nullable=True)
     #: SHA-256 of the normalised SSN: enough to compare identities, never the number itself.
     ssn_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class EntityNameKey(Base):
+    """Extra search keys of an entity's name: the name from its 2nd, 3rd... word on, so a prefix
+    search also finds a surname alone ("chen" finds "Alice Chen"). The full name is ``Entity.name_key``."""
+
+    __tablename__ = "sls_entity_name_keys"
+
+    entity_id: Mapped[str] = mapped_column(ForeignKey("sls_entities.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(key_type(200), primary_key=True)
+
+    __table_args__ = (Index("ix_sls_entity_name_keys_key", "key"),)
 
 
 class Account(Base):

@@ -1,13 +1,13 @@
-"""Secure Login System rules as pure functions: limits, sharing, deadlines, returns, recovery PIN.
+"""Secure Login System rules as pure functions: limits, sharing, deadlines, deposit, recovery PIN.
 
 Every fact here comes from the knowledge-base articles on the Secure Login System (withdrawal
-limit table, device sharing conditions, online security code card, DSC+ replacement, device
-return). Nothing in this module touches the database, so each rule is unit-tested case by case.
+limit table, device sharing conditions, online security code card, DSC+ replacement and its
+deposit, IB Key). Returns (what goes back, addresses, phones) live in :mod:`.return_rules`.
+Nothing in this module touches the database, so each rule is unit-tested case by case.
 """
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -103,6 +103,16 @@ def limits_for(devices: Iterable[DeviceFacts], *, opted_out: bool, today: date) 
     if not candidates:
         return NO_DEVICE_LIMITS
     return max(candidates, key=_permissiveness)
+
+
+def raises_limits(current: Limits, device_type: str) -> bool:
+    """Would ``device_type`` give higher limits than ``current`` (on either the daily or 5-day figure)?"""
+    new = LIMITS_BY_TYPE.get(device_type)
+    if new is None:
+        return False
+    cur_daily, cur_five, _ = _permissiveness(current)
+    new_daily, new_five, _ = _permissiveness(new)
+    return (new_daily, new_five) != (cur_daily, cur_five) and new_daily >= cur_daily and new_five >= cur_five
 
 
 def format_usd(amount: int | None) -> str:
@@ -226,12 +236,21 @@ def explain_share_reason(code: str, check: ShareCheck | None = None) -> str:
 
 # ---------------------------------------------------------------------- deadlines
 def online_card_expiry(activated: date) -> date:
-    """An online security code card works for 21 days from activation."""
-    return activated + timedelta(days=ONLINE_CARD_VALID_DAYS)
+    """The last day an online security code card works.
+
+    The card gives 21 days of access counting the activation day itself, so a card activated on
+    the 1st still works on the 21st and not on the 22nd. ``expires`` columns hold this last valid
+    day (for every temporary device), and :func:`is_active` treats ``expires >= today`` as active.
+    """
+    return activated + timedelta(days=ONLINE_CARD_VALID_DAYS - 1)
 
 
 def replacement_auto_activation(shipped: date) -> date:
-    """A shipped replacement DSC+ activates itself three weeks after its ship date."""
+    """The latest day a shipped replacement DSC+ activates itself: three weeks after its ship date.
+
+    The knowledge base says "within" three weeks, so the device may activate earlier; texts say
+    "by <date> at the latest", never "on <date>".
+    """
     return shipped + timedelta(days=REPLACEMENT_AUTO_ACTIVATION_DAYS)
 
 
@@ -252,85 +271,52 @@ def return_receipt_window(shipped: date) -> tuple[date, date]:
     return add_business_days(shipped, low), add_business_days(shipped, high)
 
 
-def deposit_held(received: date | None) -> bool:
-    """The $20 device deposit stays held until the device is back."""
-    return received is None
-
-
 def days_left(until: date, today: date) -> int:
     return (until - today).days
 
 
-# ---------------------------------------------------------------------- returns
-@dataclass(frozen=True)
-class Phone:
-    label: str
-    number: str
+# ---------------------------------------------------------------------- device deposit
+#: Why a device did not come back that keeps its deposit for good (to cover the lost hardware).
+DEPOSIT_FORFEIT_REASONS = ("lost", "stolen", "intentionally_damaged", "not_returned_at_closure")
+#: Device types whose ordering holds the $20 deposit (the physical device ordered from the portal).
+DEPOSIT_TYPES = frozenset({"dsc_plus"})
 
 
-@dataclass(frozen=True)
-class ReturnContact:
-    region: str
-    address: str
-    phones: tuple[Phone, ...]
-
-    @property
-    def phone(self) -> str:
-        return self.phones[0].number
+def deposit_held(received: date | None) -> bool:
+    """A device that was sent back keeps its $20 deposit held until the device has been received."""
+    return received is None
 
 
-RETURN_CONTACTS: dict[str, ReturnContact] = {
-    "us": ReturnContact("us", "Interactive Brokers, LLC., Attn: Token Return Department, 3 Pickwick Plaza, "
-                              "Greenwich, CT 06830, USA",
-                        (Phone("US toll free", "1 (877) 442-2757"), Phone("US direct", "1 (312) 542-6901"),
-                         Phone("Canada toll free", "1 (877) 745-4222"), Phone("Canada direct", "1 (514) 847-3499"))),
-    "europe": ReturnContact("europe", "Interactive Brokers (U.K.) LTD., Attn: Token Return Department, "
-                                      "Gubelstrasse 28, CH-6301 Zug, Switzerland",
-                            (Phone("Europe toll free", "00800-42-276537"), Phone("Europe direct", "+41-41-726-9500"),
-                             Phone("Russia toll free", "8-800-100-8556"),
-                             Phone("Russian-speaking line", "+41-41-726-9506"))),
-    "asia": ReturnContact("asia", "Interactive Brokers, LLC., Attn: Token Return Department, Suite 1512, "
-                                  "Two Pacific Place, 88 Queensway, Admiralty, Hong Kong",
-                          (Phone("Cantonese", "+852-2156-7907"), Phone("Mandarin", "+86 (21) 6086 8586"))),
-    "australia": ReturnContact("australia", "Interactive Brokers, LLC., Attn: Token Return Department, "
-                                            "PO Box R229, Royal Exchange, NSW, 1225, Australia",
-                               (Phone("Australia", "+61 (2) 8093-7300"),)),
-    "japan": ReturnContact("japan", "Interactive Brokers Securities Japan, Inc., Attn: Token Return Department, "
-                                    "Kasumigaseki Building 25F, 2-5 Kasumigaseki 3 Chome, Chiyoda Ku, "
-                                    "Tokyo 100-6025, Japan",
-                           (Phone("English, direct", "+81 (3) 4588 9710"),
-                            Phone("Japanese, direct", "+81 (3) 4588 9700"))),
-}
-
-#: Hardware tokens go back (and their deposit is released on receipt); the paper card is shredded.
-RETURNED_TYPES = frozenset({"dsc_plus", "platinum_card", "gold_card", "digital_security_card"})
-DESTROYED_TYPES = frozenset({"security_code_card"})
+def deposit_forfeited(reason: str) -> bool:
+    """Is the $20 deposit kept for good? Yes when the device was lost, stolen, damaged on purpose or
+    not sent back when the account closed; an accidentally damaged device that is returned gets it back."""
+    return reason in DEPOSIT_FORFEIT_REASONS
 
 
-@dataclass(frozen=True)
-class ReturnPolicy:
-    return_required: bool
-    action: str  # "return", "destroy" or "none"
-
-
-def return_policy(device_type: str) -> ReturnPolicy:
-    if device_type in RETURNED_TYPES:
-        return ReturnPolicy(True, "return")
-    if device_type in DESTROYED_TYPES:
-        return ReturnPolicy(False, "destroy")
-    return ReturnPolicy(False, "none")
-
-
-def return_contact(region: str) -> ReturnContact:
-    try:
-        return RETURN_CONTACTS[region]
-    except KeyError:
-        raise InvalidInput(f"Unknown region {region!r}.", hint=f"Regions: {', '.join(REGIONS)}.") from None
+def deposit_state(device_type: str, status: str, received: date | None = None) -> str:
+    """What happens to a device's deposit: ``none`` (no deposit for that type), ``held`` (device still in
+    use, or sent back and not yet received), ``released`` (received back) or ``forfeited`` (lost)."""
+    if device_type not in DEPOSIT_TYPES:
+        return "none"
+    if status == "lost":
+        return "forfeited"
+    if status == "returned":
+        return "held" if received is None else "released"
+    return "held"
 
 
 # ---------------------------------------------------------------------- IB Key recovery PIN
 RECOVERY_PIN_MIN, RECOVERY_PIN_MAX = 4, 6
-_PIN_ALPHABET = frozenset(string.ascii_letters + string.digits + string.punctuation)
+
+
+def _pin_char_ok(c: str) -> bool:
+    """A letter (any alphabet, accents included), a digit, or a special character.
+
+    The knowledge base allows "letters, numbers and special characters" and says nothing more, so
+    we add no alphabet restriction. Our one reading: whitespace and invisible control characters
+    are not "special characters", so a space is refused (it is also easy to type by mistake).
+    """
+    return c.isprintable() and not c.isspace()
 
 
 def recovery_pin_problems(pin: str) -> list[str]:
@@ -340,7 +326,7 @@ def recovery_pin_problems(pin: str) -> list[str]:
         problems.append("too_short")
     if len(pin) > RECOVERY_PIN_MAX:
         problems.append("too_long")
-    if any(c not in _PIN_ALPHABET for c in pin):
+    if not all(_pin_char_ok(c) for c in pin):
         problems.append("bad_characters")
     return problems
 
@@ -350,6 +336,6 @@ def validate_recovery_pin(pin: str) -> None:
     problems = recovery_pin_problems(pin)
     if problems:
         raise InvalidInput(
-            "The recovery PIN is not valid: it needs 4 to 6 characters, each a letter, a digit or a special "
-            "character (no spaces or accented letters).",
+            f"The recovery PIN is not valid: use {RECOVERY_PIN_MIN} to {RECOVERY_PIN_MAX} characters made of "
+            "letters, digits and special characters (spaces do not count as special characters).",
             hint=f"Found {len(pin)} character(s); problems: {', '.join(p.replace('_', ' ') for p in problems)}.")

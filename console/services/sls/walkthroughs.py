@@ -1,6 +1,7 @@
 """Guided walkthroughs: numbered steps for the client's situation, tailored to their devices,
 region and deadlines, ready to paste into a ticket reply. The wording is ours; the facts come
-from the knowledge base (online card 21 days, replacement auto-activation, return addresses...)."""
+from the knowledge base (online card 21 days, replacement auto-activation, return addresses...).
+Device walkthroughs (lost, temporarily unavailable, return) live in :mod:`.walkthrough_devices`."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from console.services.db import Database
 from console.services.errors import InvalidInput
 from console.services.sls import rules
+from console.services.sls import walkthrough_devices as devices
 from console.services.sls.details import UserDetail, user_detail
 
 SITUATIONS: tuple[tuple[str, str], ...] = (
@@ -42,114 +44,28 @@ class Walkthrough:
         return "\n".join(lines)
 
 
-def _phones(region: str) -> str:
-    contact = rules.return_contact(region)
-    return "; ".join(f"{p.label} {p.number}" for p in contact.phones)
-
-
 def _best(detail: UserDetail) -> str | None:
     best = rules.best_physical((d.facts() for d in detail.user.held_devices), detail.today)
     return best.serial if best else None
 
 
-def _online_card(detail: UserDetail) -> list[str]:
-    until = rules.online_card_expiry(detail.today)
-    return [
-        "Go to ibkr.com in a browser and choose Log In.",
-        "Open the Secure Login System page of the Client Portal and pick the online security code card option.",
-        "When the card appears on screen, print it and make sure every code on the printout is readable, "
-        "then continue.",
-        "The activation screen asks for two index numbers: look each one up on the printed card and type the "
-        "two three-digit codes one after the other, with no space between them.",
-        f"Confirm. The card then works for {rules.ONLINE_CARD_VALID_DAYS} days: if activated today, until "
-        f"{until:%Y-%m-%d}.",
-    ]
-
-
-def _lost(detail: UserDetail) -> tuple[list[str], list[str]]:
-    region = detail.user.region
-    steps = [f"Call Client Services for temporary access to the account (phone only; they will verify the "
-             f"account holder's identity). Numbers for {rules.REGION_LABELS[region]}: {_phones(region)}."]
-    steps += _online_card(detail)
-    steps += [
-        "Still in the Secure Login System page, choose Request physical device to order a replacement DSC+.",
-        "Choose a four-digit soft PIN for the new DSC+ and keep it safe: it is needed to activate and use the "
-        f"device. A ${rules.DEVICE_DEPOSIT_USD} deposit is held (you may pick which account it comes from); "
-        "the device and its shipping are free.",
-        "Check the summary (use the page's own Back button to change something, not the browser's), submit, "
-        "and note the estimated ship date shown on the confirmation.",
-        "The replacement activates by itself three weeks after it ships; you will be told shortly before.",
-    ]
-    notes = []
-    for r in detail.replacements:
-        if r.shipped and r.auto_activates:
-            notes.append(f"A replacement ({r.new_serial}) already shipped on {r.shipped:%Y-%m-%d}; it activates "
-                         f"by itself on {r.auto_activates:%Y-%m-%d}.")
-        elif r.shipped is None:
-            notes.append(f"A replacement was already requested on {r.requested:%Y-%m-%d}: no need to order "
-                         "another one.")
-    for d in detail.user.held_devices:
-        if d.type in rules.DESTROYED_TYPES and d.status == "active":
-            notes.append(f"{d.serial} is a security code card: if damaged, shred it. IB Key in the IBKR Mobile "
-                         "app is a good replacement.")
-        elif d.type in rules.RETURNED_TYPES and d.status == "active":
-            notes.append(f"If {d.serial} is damaged rather than lost, send it back (see the return walkthrough) "
-                         f"to get the ${rules.DEVICE_DEPOSIT_USD} deposit released.")
-    return steps, notes
-
-
-def _return(detail: UserDetail) -> tuple[list[str], list[str]]:
-    contact = rules.return_contact(detail.user.region)
-    low, high = rules.return_receipt_window(detail.today)
-    steps: list[str] = []
-    to_send = [d for d in detail.user.held_devices if rules.return_policy(d.type).action == "return"
-               and d.status != "returned"]
-    to_shred = [d for d in detail.user.held_devices if rules.return_policy(d.type).action == "destroy"
-                and d.status != "returned"]
-    if to_send:
-        serials = ", ".join(d.serial for d in to_send)
-        steps += [
-            f"Pack {serials} in a padded envelope.",
-            "Send it with a tracked service (for example UPS, FedEx, DHL or USPS Express) and keep the "
-            "tracking number: the device is the client's responsibility until it arrives.",
-            f"Address: {contact.address}.",
-            f"Allow 3 to 5 business days after shipping for the return to show on the account (if sent today: "
-            f"between {low:%Y-%m-%d} and {high:%Y-%m-%d}; courier delays can add more).",
-            f"The ${rules.DEVICE_DEPOSIT_USD} deposit is released once the device has arrived.",
-        ]
-    if to_shred:
-        steps.append(f"{', '.join(d.serial for d in to_shred)}: a security code card does not come back; "
-                     "shred it and throw it away.")
-    if not to_send:
-        steps.append("This client holds no device that still has to be sent back.")
-        steps.append(f"Should a hardware device turn up, the return address for "
-                     f"{rules.REGION_LABELS[detail.user.region]} is: {contact.address}.")
-    for ret in detail.returns:
-        if ret.received is None:
-            steps.append(f"{ret.serial} is on its way back (sent {ret.shipped:%Y-%m-%d}); it should show as "
-                         f"received between {ret.expected_from:%Y-%m-%d} and {ret.expected_by:%Y-%m-%d}, and "
-                         f"the ${rules.DEVICE_DEPOSIT_USD} deposit is released then.")
-    steps.append(f"If the device is returned to get a replacement, call technical support first "
-                 f"({_phones(detail.user.region)}) for a temporary code until the new device arrives.")
-    notes = ["After closing an account, statements and tax forms stay available in the Client Portal with the "
-             "username and password only; no security device is needed."]
-    return steps, notes
-
-
 def _ib_key(detail: UserDetail, platform: str) -> tuple[list[str], list[str]]:
+    user = detail.user
     if platform == "ios":
         steps = ["Open the App Store, search for IBKR Mobile (published by Interactive Brokers LLC), install it "
                  "and open it.",
-                 "If the app asks to allow notifications, allow them. If it opens on the login screen, tap "
-                 "Services (top left). If it opens on the home page or portfolio, tap More (bottom right), "
-                 "then Two-Factor Authentication, then Activate IB Key."]
+                 "On the very first launch the app asks for permission to send notifications: allow it. Landing "
+                 "on the sign-in screen instead? Use the Services button in the upper-left corner. Landing on the "
+                 "home page, portfolio or a watchlist? Open More (lower right), then Two-Factor Authentication, "
+                 "then Activate IB Key."]
     else:
         steps = ["Install IBKR Mobile from Google Play (or 360 Mobile Assistant / Baidu Mobile Assistant) and "
                  "open it.",
-                 "If it opens on the login screen, tap Services (top left). If it opens on the home page or "
-                 "portfolio, tap the menu icon (top left), then Two-Factor Authentication, then Activate IB Key."]
-    steps += ["Tap Register Two-Factor, read the instructions and continue.",
-              f"Sign in with the username ({detail.user.username}) and password, then continue.",
+                 "A first launch goes straight to the next step. Landing on the sign-in screen? Use the Services "
+                 "button in the upper-left corner. Landing on the home page, portfolio or a watchlist? Open the "
+                 "menu icon (upper left), then Two-Factor Authentication, then Activate IB Key."]
+    steps += ["Choose Register Two-Factor; after the explanation screen, move on with Continue.",
+              f"Sign in with the username ({user.username}) and password, then continue.",
               "Check the mobile number (it must be able to receive SMS; pick or add another one if not) and ask "
               "for the activation code."]
     if platform == "ios":
@@ -158,16 +74,22 @@ def _ib_key(detail: UserDetail, platform: str) -> tuple[list[str], list[str]]:
     else:
         steps += ["Type the code from the SMS into Activation Code, choose a PIN and tap Activate.",
                   "Tap Done when the result appears."]
-    notes = ["The internet connection and SMS reception are needed only during activation.",
+    notes = ["Activation needs the phone to be online and able to receive SMS (the activation code comes by "
+             "text message).",
+             "At each login the push notification needs the phone to be online; without a connection, use the "
+             "challenge/response method instead (see the walkthrough for a notification that does not arrive).",
              f"A recovery PIN (used to add users or reinstall the app) has {rules.RECOVERY_PIN_MIN} to "
              f"{rules.RECOVERY_PIN_MAX} characters: letters, digits and special characters."]
-    if any(d.type == "ib_key" and d.status == "active" for d in detail.user.devices):
-        notes.append("This user already has an active IB Key: activating again replaces it on the new phone.")
-    if detail.user.limits.device_type not in ("dsc_plus", "platinum_card", "gold_card", "digital_security_card",
-                                              "ib_key"):
-        notes.append(f"With IB Key the withdrawal limits become "
-                     f"{rules.format_usd(rules.LIMITS_BY_TYPE['ib_key'].daily_usd)} a day and "
-                     f"{rules.format_usd(rules.LIMITS_BY_TYPE['ib_key'].five_day_usd)} over 5 business days.")
+    active = [d.serial for d in user.devices if d.type == "ib_key" and d.status == "active"]
+    if active:
+        notes.append(f"{user.username} already has an active IB Key ({', '.join(active)}).")
+    if user.opted_out:
+        notes.append("This account has opted out of the Secure Login System: its withdrawal limits stay at the "
+                     "no-device level whatever device is set up, until it opts back in (see that walkthrough).")
+    elif rules.raises_limits(user.limits, "ib_key"):
+        ib = rules.LIMITS_BY_TYPE["ib_key"]
+        notes.append(f"With IB Key the withdrawal limits become {rules.format_usd(ib.daily_usd)} a day and "
+                     f"{rules.format_usd(ib.five_day_usd)} over 5 business days.")
     return steps, notes
 
 
@@ -188,7 +110,7 @@ def _sharing(detail: UserDetail) -> tuple[list[str], list[str]]:
              "Compliance and show as pending."]
     notes = ["Both users must belong to the same entity, or to entities with the same identification data, and "
              "neither may have a temporary device (temporary code or online card) assigned."]
-    if any(d.type in rules.TEMPORARY and d.status == "active" for d in detail.user.held_devices):
+    if any(d.type in rules.TEMPORARY and rules.is_active(d.facts(), detail.today) for d in detail.user.held_devices):
         notes.append(f"{detail.user.username} has an active temporary device now: sharing will be refused "
                      "until it is no longer in use.")
     if any(d.type == "ib_key" and d.status == "active" for d in detail.user.held_devices):
@@ -206,11 +128,9 @@ def walkthrough_for(detail: UserDetail, situation: str) -> Walkthrough:
     user = detail.user
     notes: list[str] = []
     if situation == "lost_or_damaged":
-        steps, notes = _lost(detail)
+        steps, notes = devices.lost_or_damaged(detail)
     elif situation == "temporarily_unavailable":
-        steps = _online_card(detail)
-        notes = ["The online card is meant for short gaps (device left at home, or lost while a replacement "
-                 "is on its way).", "While it is active the user cannot take part in device sharing."]
+        steps, notes = devices.temporarily_unavailable(detail)
     elif situation == "sms_not_received":
         steps = ["Best fix: activate IB Key in the IBKR Mobile app (see the iOS or Android walkthrough); it "
                  "needs no SMS at login.",
@@ -237,18 +157,19 @@ def walkthrough_for(detail: UserDetail, situation: str) -> Walkthrough:
                  "phone passcode or PIN; on Android tap Generate Passcode.",
                  "Type the response string the app shows into the login screen and click OK."]
         notes = ["Missing notifications usually mean notifications are off for IBKR Mobile, or the phone has no "
-                 "or an unstable internet connection."]
+                 "or an unstable internet connection.",
+                 "These challenge/response steps also work with no network on the phone at all (roaming, no "
+                 "signal, no mobile data)."]
     elif situation == "opt_back_in":
         admins = ", ".join(detail.security_admins) or "the primary user"
-        steps = ["Open ibkr.com in a browser and log in to the Client Portal with a user allowed to change "
-                 f"security settings ({admins}).",
-                 "Open Settings, then User Settings, and click the gear next to Secure Login System.",
-                 "Choose to take part in the Secure Login System again and pick a device (IB Key in IBKR Mobile "
-                 "is the quickest).",
-                 "Activate the device as instructed and confirm."]
+        steps = ["Open a browser at ibkr.com.",
+                 "Log in to the Client Portal with a user allowed to change the account's security settings "
+                 f"({admins}).",
+                 "Follow the portal's Secure Login System prompts to take part again; if anything is unclear, "
+                 "contact Client Services."]
         if not user.may_change_security:
-            notes.append(f"{user.username} cannot change security settings: the portal will show a notice "
-                         f"pointing to {admins}.")
+            notes.append(f"{user.username} cannot change security settings: the portal shows a notice naming the "
+                         f"user who can ({admins}).")
         if not user.opted_out:
             notes.append("This account has not opted out: nothing to do.")
         notes.append("Opted-out accounts face restrictions (for example Pink Sheet and OTCBB trading) and the "
@@ -256,7 +177,7 @@ def walkthrough_for(detail: UserDetail, situation: str) -> Walkthrough:
     elif situation == "share_device":
         steps, notes = _sharing(detail)
     else:
-        steps, notes = _return(detail)
+        steps, notes = devices.return_device(detail)
     return Walkthrough(situation, SITUATION_TITLES[situation], user.username, steps, notes)
 
 
