@@ -27,7 +27,7 @@ import orjson
 
 from console.services.errors import Cancelled
 from console.services.fsutil import atomic_output
-from console.services.har.loader import Progress, _find_log, _parse, _read, build_document
+from console.services.har.loader import Progress, load_har
 
 _JWT = re.compile(r"eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")
 _ALWAYS_HEADERS = {"cookie", "set-cookie", "authorization", "proxy-authorization"}
@@ -370,13 +370,7 @@ def sanitize_document(log_dict: dict[str, Any], *, key: bytes | None = None,
 
 
 def _load_log(src: Path, progress: Progress | None, cancel: threading.Event | None) -> dict[str, Any]:
-    quirks: Counter[str] = Counter()
-    data = _read(Path(src), None, cancel)
-    root = _parse(data, Path(src), quirks)
-    del data
-    log_dict = _find_log(root, Path(src), quirks)
-    build_document(log_dict, path=Path(src), file_size=0, quirks=quirks, cancel=cancel)  # repairs in place
-    return log_dict
+    return load_har(Path(src), cancel=cancel).raw  # repaired in place, so the output is a valid HAR
 
 
 def preview_sanitize(src: Path, *, key: bytes | None = None, progress: Progress | None = None,
