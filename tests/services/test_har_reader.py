@@ -1,0 +1,93 @@
+"""The skimming reader: long bodies decoded one by one and put back, the same result as one whole-file
+parse, the same refusals, and ``har summary``'s lean path agreeing with the full loader."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import orjson
+import pytest
+
+from console.services.har import HarError, build_document, load_har, load_har_bytes, summarize, summarize_document
+from console.services.har.reader import MARKER, find_log, parse_whole
+from tests.services.test_har_helpers import entry, har, write
+from tests.services.test_har_loader import FIXTURES
+
+LONG = "x" * 300
+
+
+def _whole(path: Path) -> dict:
+    """The log as the plain whole-file parse plus the same repairs gives it (the reference)."""
+    quirks: Counter[str] = Counter()
+    root = parse_whole(bytearray(path.read_bytes()), path, quirks)
+    return build_document(find_log(root, path, quirks), path=path, file_size=0, quirks=quirks).raw
+
+
+def _has_marker(node: object) -> bool:
+    if isinstance(node, dict):
+        return any(_has_marker(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_has_marker(v) for v in node)
+    return isinstance(node, str) and node.startswith(MARKER)
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_fixture_same_as_whole_parse(har_fixtures_dir: Path, name: str) -> None:
+    path = har_fixtures_dir / name
+    doc = load_har(path)
+    assert not _has_marker(doc.raw)
+    assert doc.raw == _whole(path)
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_summary_path_agrees_with_loader(har_fixtures_dir: Path, name: str) -> None:
+    path = har_fixtures_dir / name
+    retained: list[object] = []
+    assert summarize(path, retain=retained).to_dict() == summarize_document(load_har(path)).to_dict()
+    assert retained
+
+
+def test_tricky_bodies_come_back_intact(tmp_path: Path) -> None:
+    texts = [
+        LONG + '\\"' * 40 + " many escaped quotes",  # JSON inside a string
+        LONG + "\\\\",  # ends in an escaped backslash, right before the closing quote
+        LONG + '\\\\\\"' + LONG,  # an escaped backslash then an escaped quote
+        "é€😀 " * 80 + "\u2028 unicode",
+        '{"text": "not a key", "nested": [1, 2, {"text": "' + LONG + '"}]}' * 3,
+    ]
+    entries = [entry(f"https://example.com/{i}", text=t) for i, t in enumerate(texts)]
+    entries[0]["request"]["postData"] = {"mimeType": "application/json", "text": '{"password": "' + LONG + '"}'}
+    entries[1]["_custom"] = {"text": LONG + " outside content"}
+    data = har(entries)
+    path = write(tmp_path / "t.har", orjson.dumps(data, option=orjson.OPT_INDENT_2))
+    doc = load_har(path)
+    assert not _has_marker(doc.raw)
+    assert doc.raw["entries"][1]["_custom"]["text"] == LONG + " outside content"
+    for e, text in zip(doc.entries, texts, strict=True):
+        assert e.raw["response"]["content"]["text"] == text
+    assert doc.entries[0].request_body().text == '{"password": "' + LONG + '"}'
+    assert doc.raw == _whole(path)
+    assert load_har_bytes(path.read_bytes()).raw == doc.raw
+    assert summarize(path).entries == 5
+
+
+def test_cut_inside_a_body_names_the_offset(tmp_path: Path) -> None:
+    data = orjson.dumps(har([entry(text=LONG * 10)]))
+    cut = data.index(LONG.encode()) + 1000
+    path = write(tmp_path / "cut.har", data[:cut])
+    with pytest.raises(HarError, match=f"cut off.*byte offset {cut} of {cut}"):
+        load_har(path)
+    with pytest.raises(HarError, match="cut off"):
+        summarize(path)
+
+
+@pytest.mark.parametrize("bad", [b"\x01", b"\\q", b"\\ud800", b"\xff"])
+def test_invalid_long_body_is_refused_like_the_whole_parse(tmp_path: Path, bad: bytes) -> None:
+    data = orjson.dumps(har([entry(text=LONG)])).replace(LONG.encode(), LONG.encode() + bad + LONG.encode())
+    path = write(tmp_path / "bad.har", data)
+    with pytest.raises(HarError, match="byte offset") as full:
+        load_har(path)
+    with pytest.raises(HarError) as lean:
+        summarize(path)
+    assert str(lean.value) == str(full.value)
