@@ -80,6 +80,8 @@ OPTIONS: tuple[Option, ...] = (
            "Diagnostic bundle store", "Where ingested diagnostic files are kept (content-addressed)."),
     Option("gnupg_home", Path, lambda v: Path(v["data_dir"]) / "gnupg", "SUPPORT_CONSOLE_GNUPGHOME",
            "GnuPG home", "The console's own keyring; your personal keyring is never touched."),
+    Option("gpg_binary", str, "gpg", "SUPPORT_CONSOLE_GPG", "GnuPG program",
+           "The gpg program: a name found on PATH or a full path (e.g. C:\\Program Files (x86)\\GnuPG\\bin\\gpg.exe)."),
     Option("sftp_host", str, "xfer.interactivebrokers.com", "SUPPORT_CONSOLE_SFTP_HOST", "Default sFTP host",
            "The broker's file transfer server."),
     Option("sftp_port", int, 32, "SUPPORT_CONSOLE_SFTP_PORT", "Default sFTP port",

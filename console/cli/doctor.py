@@ -33,7 +33,7 @@ def doctor(args: argparse.Namespace, ctx: AppContext) -> int:
     s = ctx.settings
     dirs = {"data_dir": Path(s.data_dir), "bundle_store_dir": Path(s.bundle_store_dir),
             "gnupg_home": Path(s.gnupg_home)}
-    report = run_doctor(ctx.database, dirs, qt_check())
+    report = run_doctor(ctx.database, dirs, qt_check(), str(s.gpg_binary))
 
     def text(r: dict[str, Any]) -> str:
         lines = []

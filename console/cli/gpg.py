@@ -91,7 +91,8 @@ def _verb(verbs: Any, name: str, handler: Any, help_text: str, *, json: bool = T
     p.allow_abbrev = False  # '--passphrase X' must not be taken for '--passphrase-file X'
     p.add_argument("--passphrase", dest="passphrase_on_command_line", help=argparse.SUPPRESS)
     p.add_argument("--gnupghome", type=Path, metavar="DIR", help="GnuPG home to use (default: the console's own)")
-    p.add_argument("--gpg-binary", metavar="PATH", help="the gpg program (default: gpg on PATH)")
+    p.add_argument("--gpg-binary", metavar="PATH",
+                   help="the gpg program (default: the gpg_binary setting, normally gpg on PATH)")
     return p
 
 
@@ -104,7 +105,7 @@ def _home(args: argparse.Namespace, ctx: Any) -> Any:
                            "would show them). Use --passphrase-file FILE, --passphrase-file - for stdin, "
                            "or answer the prompt.")
     path = args.gnupghome or ctx.settings.gnupg_home
-    return GpgHome.of(path, args.gpg_binary)
+    return GpgHome.of(path, args.gpg_binary or ctx.settings.gpg_binary)
 
 
 def _progress(label: str) -> Any:

@@ -46,7 +46,9 @@ def _version_line(cmd: list[str]) -> str:
     return out[0] if out else f"exit code {proc.returncode}"
 
 
-def find_gpg() -> str | None:
+def find_gpg(configured: str = "gpg") -> str | None:
+    if configured and configured != "gpg":
+        return shutil.which(configured) or (configured if Path(configured).is_file() else None)
     for name in ("gpg", "gpg2"):
         found = shutil.which(name)
         if found:
@@ -60,8 +62,8 @@ def find_gpg() -> str | None:
     return None
 
 
-def check_gpg() -> Check:
-    path = find_gpg()
+def check_gpg(configured: str = "gpg") -> Check:
+    path = find_gpg(configured)
     if path is None:
         return Check(False, f"gpg not found: {GPG_INSTALL_HINT}", {"path": None, "version": None})
     version = _version_line([path, "--version"])
@@ -124,7 +126,7 @@ def check_database(database: Database) -> Check:
                   "head": status.head, "at_head": status.at_head, "reachable": status.reachable})
 
 
-def run_doctor(database: Database, dirs: dict[str, Path], qt: Check) -> dict[str, Any]:
+def run_doctor(database: Database, dirs: dict[str, Path], qt: Check, gpg_binary: str = "gpg") -> dict[str, Any]:
     """All checks as a JSON-ready dict (keys as documented in the README)."""
     data_dir = dirs["data_dir"]
     dir_checks = {name: check_dir(path) for name, path in dirs.items()}
@@ -136,7 +138,7 @@ def run_doctor(database: Database, dirs: dict[str, Path], qt: Check) -> dict[str
         "python": Check(sys.version_info >= (3, 10), f"Python {platform.python_version()} at {sys.executable}",
                         {"version": platform.python_version()}).as_dict(),
         "qt": qt.as_dict(),
-        "gpg": check_gpg().as_dict(),
+        "gpg": check_gpg(gpg_binary).as_dict(),
         "ssh": check_ssh().as_dict(),
         "screens": check_screens().as_dict(),
         "database": check_database(database).as_dict(),

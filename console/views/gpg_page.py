@@ -57,7 +57,7 @@ class GpgPage(AreaPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, home: gpg.GpgHome | None = None) -> None:
         super().__init__(ctx, parent)
-        self.home = home or gpg.GpgHome.of(ctx.settings.gnupg_home)
+        self.home = home or gpg.GpgHome.of(ctx.settings.gnupg_home, ctx.settings.gpg_binary)
         self.setAcceptDrops(True)
         self.dialog: Any = None
 

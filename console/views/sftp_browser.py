@@ -195,7 +195,7 @@ class SftpBrowser(QWidget):
         layout.addLayout(actions)
         self.progress = ProgressPanel()
         layout.addWidget(self.progress)
-        QShortcut(QKeySequence.StandardKey.Refresh, self, activated=lambda: self.refresh(self.path_edit.text()))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, lambda: self.refresh(self.path_edit.text()))
 
     # ------------------------------------------------------------------ running work
     def _start(self, fn: Callable[..., Any], *args: Any, text: str, on_result: Callable[[Any], None],

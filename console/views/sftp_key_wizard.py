@@ -230,11 +230,11 @@ class SftpKeyWizard(QWizard):
         self.result_page = _ResultPage(self)
         for page in (self.user_page, self.size_page, self.pass_page, self.save_page, self.result_page):
             self.addPage(page)
-        self.result: KeyPairResult | None = None
+        self.key_result: KeyPairResult | None = None
         self.worker: Worker | None = None
 
     def generate(self) -> None:
-        self.result = None
+        self.key_result = None
         kwargs: dict[str, Any] = {
             "bits": int(self.size_page.bits.currentData()), "passphrase": self.pass_page.first.text() or None,
             "write_ppk": self.save_page.ppk.isChecked(), "ppk_version": int(self.save_page.ppk_version.currentData()),
@@ -244,7 +244,7 @@ class SftpKeyWizard(QWizard):
                                  on_result=self._done, on_error=self._failed)
 
     def _done(self, result: KeyPairResult) -> None:
-        self.result = result
+        self.key_result = result
         self.result_page.show_result(result)
         self.generated.emit(result)
 
@@ -253,5 +253,5 @@ class SftpKeyWizard(QWizard):
         show_exception(self, exc)
 
     def request_test(self) -> None:
-        if self.result is not None:
-            self.test_requested.emit(self.user_page.username.text().strip(), self.result.private_path)
+        if self.key_result is not None:
+            self.test_requested.emit(self.user_page.username.text().strip(), self.key_result.private_path)

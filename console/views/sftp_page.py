@@ -75,7 +75,7 @@ class SftpPage(AreaPage):
         self.tabs.addTab(self.browser, self.tr("Files"))
         self.wizard: SftpKeyWizard | None = None
         self.loaded: KeyInfo | None = None
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.open_wizard)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.open_wizard)
 
     # ------------------------------------------------------------------ keys
     def open_wizard(self) -> SftpKeyWizard:

@@ -58,7 +58,12 @@ class GpgHome:
 
     @classmethod
     def of(cls, path: Path | str, binary: str | None = None) -> GpgHome:
-        return cls(Path(path).expanduser(), binary or "gpg")
+        """``binary`` "gpg" (the default) means: found on PATH, or where Gpg4win installs it on Windows."""
+        if not binary or binary == "gpg":
+            from console.services.doctor import find_gpg
+
+            binary = find_gpg() or "gpg"
+        return cls(Path(path).expanduser(), binary)
 
 
 @dataclass(frozen=True)
