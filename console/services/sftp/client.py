@@ -126,17 +126,41 @@ def _unsupported(where: str, exc: Exception) -> SftpError:
 
 
 class SftpSession:
-    """An authenticated SSH transport with an SFTP channel. Use as a context manager."""
+    """An authenticated SSH transport with one SFTP channel. Use as a context manager.
 
-    def __init__(self, transport: Any, sftp: Any, host_key: HostKey, newly_trusted: bool) -> None:
+    Transfers use :attr:`pipe` (our pipelined requests); listings and the like use :attr:`sftp`
+    (paramiko's SFTPClient, created on first use on the same channel).
+    """
+
+    def __init__(self, transport: Any, channel: Any, host_key: HostKey, newly_trusted: bool) -> None:
+        from console.services.sftp import wire
+
         self.transport = transport
-        self.sftp = sftp
+        self.channel = channel
         self.host_key = host_key
         self.newly_trusted = newly_trusted
+        self._pipe = wire.Pipe(channel, timeout=channel.gettimeout() or 60.0)
+        self._sftp: Any = None
+
+    @property
+    def pipe(self) -> Any:
+        """The request pipeline (a :class:`.wire.Pipe`), attached to the channel."""
+        self._pipe.attach()
+        return self._pipe
+
+    @property
+    def sftp(self) -> Any:
+        """paramiko's SFTPClient on the session's channel."""
+        self._pipe.settle()
+        if self._sftp is None:
+            from console.services.sftp import paramiko_ext
+
+            self._sftp = paramiko_ext.sftp_client(self.channel)
+        return self._sftp
 
     def close(self) -> None:
         try:
-            self.sftp.close()
+            self.channel.close()
         finally:
             self.transport.close()
 
@@ -179,7 +203,9 @@ def connect(params: ConnectionParams, *, known_hosts: Path, accept_new: bool = F
             timeout: float = CONNECT_TIMEOUT, cancel: threading.Event | None = None,
             message: Callable[[str], None] | None = None) -> SftpSession:
     """Open an authenticated SFTP session, or raise a :class:`SftpError` that explains why not."""
-    import paramiko
+    from console.services.sftp import paramiko_ext
+
+    paramiko = paramiko_ext.load()
 
     say = message or (lambda _text: None)
     pkey = keys.paramiko_key(Path(params.key_path), params.passphrase)  # passphrase problems before the network
@@ -217,7 +243,7 @@ def connect(params: ConnectionParams, *, known_hosts: Path, accept_new: bool = F
         newly = verify_host_key(presented, known_hosts, params.host, params.port, accept_new=accept_new)
         say("Authenticating with the key…")
         try:
-            transport.auth_publickey(params.username, pkey)
+            paramiko_ext.auth_publickey(transport, params.username, pkey)
         except paramiko.BadAuthenticationType as exc:
             raise AuthRefused(f"{where} does not accept key authentication for {params.username} "
                               f"(it allows: {', '.join(exc.allowed_types) or 'nothing'}).") from None
@@ -231,15 +257,21 @@ def connect(params: ConnectionParams, *, known_hosts: Path, accept_new: bool = F
             raise SftpError(f"Authentication with {where} failed: {exc}.") from None
         _check_cancel(cancel)
         try:
-            sftp = paramiko.SFTPClient.from_transport(transport, window_size=WINDOW_SIZE,
-                                                      max_packet_size=MAX_PACKET_SIZE)
+            channel = paramiko_ext.open_sftp_channel(transport, window_size=WINDOW_SIZE,
+                                                     max_packet_size=MAX_PACKET_SIZE, timeout=timeout)
         except (paramiko.SSHException, EOFError, OSError) as exc:
-            raise SftpError(f"{where} accepted the login but did not start sFTP ({exc}).",
+            raise SftpError(f"{where} accepted the login but did not open a session ({exc}).",
                             hint="The account may not have sFTP access yet; contact the broker.") from None
-        if sftp is None:
-            raise SftpError(f"{where} accepted the login but did not start sFTP.")
-        sftp.get_channel().settimeout(max(timeout, 60.0))
-        return SftpSession(transport, sftp, presented, newly)
+        channel.settimeout(max(timeout, 60.0))
+        session = SftpSession(transport, channel, presented, newly)
+        try:
+            session.pipe.start()
+            if not paramiko_ext.can_pipeline(transport):
+                session.pipe.handshake()  # other servers may want nothing before their VERSION
+        except (EOFError, OSError) as exc:
+            raise SftpError(f"{where} accepted the login but did not start sFTP ({exc or 'channel closed'}).",
+                            hint="The account may not have sFTP access yet; contact the broker.") from None
+        return session
     except BaseException:
         transport.close()
         raise

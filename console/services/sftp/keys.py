@@ -367,9 +367,12 @@ def paramiko_key(path: Path, passphrase: str | None = None) -> Any:
     """A paramiko PKey for authentication, from any format we read (OpenSSH, PEM, .ppk)."""
     import io
 
-    import paramiko
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+
+    from console.services.sftp import paramiko_ext
+
+    paramiko = paramiko_ext.load()
 
     key, _comment = load_private_key(path, passphrase, validate=False)
     if isinstance(key, rsa.RSAPrivateKey):

@@ -154,6 +154,14 @@ def _close(pipe: wire.Pipe, handle: bytes) -> None:
     wire.expect(kind, body, wire.FXP_STATUS)
 
 
+def _close_later(pipe: wire.Pipe, handle: bytes) -> None:
+    """Close a handle we only read from without waiting for the answer (one round trip less)."""
+    rid, request = pipe.simple(wire.FXP_CLOSE, wire._str(handle))
+    with contextlib.suppress(OSError, EOFError):  # the connection is gone: nothing to close
+        pipe.send(request)
+        pipe.forget(rid)
+
+
 # ---------------------------------------------------------------------- listing
 def _entry(directory: str, attr: Any) -> RemoteEntry:
     mtime = float(attr.st_mtime or 0)
@@ -205,7 +213,7 @@ def download_file(params: ConnectionParams, remote: str, local: Path, *, known_h
 def _download(s: SftpSession, remote: str, local: Path, progress: Progress | None,
               cancel: threading.Event | None, resume: bool, overwrite: bool) -> TransferResult:
     started = time.monotonic()
-    pipe = wire.Pipe(s.sftp.get_channel())
+    pipe = s.pipe
     rpath = remote.encode("utf-8")
     answers = _roundtrip(pipe, [wire.limits_req(pipe), pipe.simple(wire.FXP_STAT, wire._str(rpath)),
                                 pipe.open_req(remote, wire.READ)])
@@ -215,7 +223,7 @@ def _download(s: SftpSession, remote: str, local: Path, progress: Progress | Non
         handle = wire.string_of(wire.expect(*answers[2], wire.FXP_HANDLE))
     except wire.StatusError:
         if answers[2][0] == wire.FXP_HANDLE:
-            _close(pipe, wire.string_of(answers[2][1]))
+            _close_later(pipe, wire.string_of(answers[2][1]))
         raise
     try:
         if perms is not None and stat.S_ISDIR(perms):
@@ -240,8 +248,7 @@ def _download(s: SftpSession, remote: str, local: Path, progress: Progress | Non
         finally:
             os.close(fd)
     finally:
-        with contextlib.suppress(wire.StatusError):
-            _close(pipe, handle)
+        _close_later(pipe, handle)
     got = part.stat().st_size
     if got != size:
         raise SftpError(f"The download of {remote} is incomplete ({got} of {size} bytes); kept as {part.name}.",
@@ -285,21 +292,34 @@ def _same_tail_local(pipe: wire.Pipe, handle: bytes, part: Path, offset: int) ->
     return _read_exact(pipe, handle, start, offset - start) == mine
 
 
+def _pwrite_all(fd: int, parts: list[memoryview], offset: int) -> None:
+    total = sum(len(p) for p in parts)
+    written = os.pwritev(fd, parts, offset)
+    while written < total:  # short write (rare): the rest, from where it stopped
+        rest = b"".join(parts)[written:]
+        written += os.pwrite(fd, rest[:total - written], offset + written)
+
+
 def _pull(pipe: wire.Pipe, handle: bytes, fd: int, offset: int, size: int, request: int, digest: Any,
           report: _Throttle, cancel: threading.Event | None) -> None:
-    """Pipelined reads of [offset, size) written at their offsets; hashes in order."""
+    """Pipelined reads of [offset, size) written at their offsets; hashes in order.
+
+    Received data stays in the views of the SSH packets that carried it: one pwritev and one
+    hash update per packet, no copies (both release the GIL, so paramiko's thread keeps going).
+    """
     todo: deque[tuple[int, int]] = deque()
     next_offset = offset
     pending: dict[int, tuple[int, int]] = {}
     max_pending = max(4, IN_FLIGHT_BYTES // request)
     hashed = offset
-    early: dict[int, bytes] = {}  # out-of-order chunks waiting to be hashed
+    early: dict[int, list[memoryview]] = {}  # out-of-order data waiting to be hashed
     done = offset
     failure: Exception | None = None
+    update = digest.update
     while done < size:
         if failure is None and cancel is not None and cancel.is_set():
             failure = Cancelled("Download cancelled; the partial file is kept for resume.")
-        if failure is None:
+        if failure is None and len(pending) < max_pending and (todo or next_offset < size):
             batch: list[bytes] = []
             while len(pending) < max_pending and (todo or next_offset < size):
                 if todo:
@@ -310,34 +330,36 @@ def _pull(pipe: wire.Pipe, handle: bytes, fd: int, offset: int, size: int, reque
                 rid, request_bytes = pipe.read_req(handle, off, length)
                 pending[rid] = (off, length)
                 batch.append(request_bytes)
-            if batch:
-                pipe.send(b"".join(batch))
+            pipe.send(b"".join(batch))
         if not pending:
             break
-        kind, rid, body = pipe.response()
+        kind, rid, body_length = pipe.next_reply()
         off, length = pending.pop(rid)
-        if failure is not None:
-            continue  # draining what is still in flight
-        if kind != wire.FXP_DATA:
+        if kind != wire.FXP_DATA or failure is not None:
+            body = memoryview(pipe.take_bytes(body_length))
+            if failure is not None:
+                continue  # draining what is still in flight
             code, text = wire.status_of(body) if kind == wire.FXP_STATUS else (-1, "")
             failure = (SftpError("The file got shorter on the server during the download.")
                        if code == wire.FX_EOF else wire.StatusError(code, text))
             continue
-        (got,) = struct.unpack_from(">I", body, 0)
-        data = body[4:4 + got]
-        os.pwrite(fd, data, off)
+        (got,) = struct.unpack(">I", pipe.take_bytes(4))
+        parts = pipe.take(got)
+        _pwrite_all(fd, parts, off)
         if got < length:
             todo.append((off + got, length - got))  # short read: ask for the rest
         done += got
         if off == hashed:
-            digest.update(data)
+            for part in parts:
+                update(part)
             hashed += got
             while hashed in early:
                 chunk = early.pop(hashed)
-                digest.update(chunk)
-                hashed += len(chunk)
+                for part in chunk:
+                    update(part)
+                hashed += sum(len(p) for p in chunk)
         else:
-            early[off] = bytes(data)
+            early[off] = parts
         report(done)
     if failure is not None:
         raise failure
@@ -369,7 +391,7 @@ def upload_file(params: ConnectionParams, local: Path, remote: str, *, known_hos
 def _upload(s: SftpSession, local: Path, remote: str, progress: Progress | None,
             cancel: threading.Event | None, resume: bool, overwrite: bool) -> TransferResult:
     started = time.monotonic()
-    pipe = wire.Pipe(s.sftp.get_channel())
+    pipe = s.pipe
     part = remote + ".part"
     answers = _roundtrip(pipe, [wire.limits_req(pipe), pipe.simple(wire.FXP_STAT, wire._str(remote.encode())),
                                 pipe.simple(wire.FXP_STAT, wire._str(part.encode()))])
@@ -403,10 +425,15 @@ def _upload(s: SftpSession, local: Path, remote: str, progress: Progress | None,
                 else:
                     _hash_prefix(fd, offset, digest)
             _push(pipe, handle, fd, offset, size, limits.max_write, digest, _Throttle(progress, size), cancel)
-    finally:
-        with contextlib.suppress(wire.StatusError):
-            _close(pipe, handle)
-    [(kind, body)] = _roundtrip(pipe, [pipe.simple(wire.FXP_STAT, wire._str(part.encode()))])
+    except BaseException:
+        _close_later(pipe, handle)
+        raise
+    # The server handles requests in order: the STAT sees the file as the CLOSE left it.
+    closed, (kind, body) = _roundtrip(pipe, [pipe.simple(wire.FXP_CLOSE, wire._str(handle)),
+                                             pipe.simple(wire.FXP_STAT, wire._str(part.encode()))])
+    code, text = wire.status_of(wire.expect(*closed, wire.FXP_STATUS))
+    if code != wire.FX_OK:
+        raise wire.StatusError(code, text)
     stored = _attrs(wire.expect(kind, body, wire.FXP_ATTRS))[0]
     if stored != size:
         raise SftpError(f"The server holds {stored} of {size} bytes of {part}; not renamed.",
