@@ -4,13 +4,17 @@ Starts its own sshd (tests/helpers/servers.run_sshd) on 127.0.0.1, then measures
 1. loopback download and upload of --size-mb (default 300) MB;
 2. an emulated WAN (bench/delay_proxy.py: 40 ms each way, 25 MB/s) download of --wan-mb (default 50) MB,
    against the link limit (size / rate + setup round trips).
-Prints figures only (never pass/fail).   .venv/bin/python bench/sftp_throughput.py [--repeat 2]
+Each measurement runs OpenSSH and ours alternately (same conditions, same moment), --repeat times
+(default 5); the figures are medians, with every run listed and the load average before and after
+(the machine is shared: compare ratios, not absolute times).
+Prints figures only (never pass/fail).   .venv/bin/python bench/sftp_throughput.py [--repeat 5]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -58,15 +62,29 @@ def ours(verb: str, a: str, b: str, port: int, user: str, key: Path, known: Path
                  env={**os.environ, "SUPPORT_CONSOLE_DATA_DIR": str(known.parent / "data")}, cwd=str(ROOT))
 
 
-def best(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    return min(fn() for _ in range(repeat))
+def loadavg() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def paired(theirs, mine, repeat: int) -> tuple[float, float, str]:  # type: ignore[no-untyped-def]
+    """Alternate OpenSSH and ours; (median theirs, median ours, every run)."""
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(repeat):
+        a.append(theirs())
+        b.append(mine())
+    ratio = statistics.median(x / y for x, y in zip(a, b, strict=True))
+    runs = ("OpenSSH " + " ".join(f"{x:.2f}" for x in a) + " | ours " + " ".join(f"{x:.2f}" for x in b)
+            + f" | median of the per-pair ratios OpenSSH/ours {ratio:.2f}")
+    return statistics.median(a), statistics.median(b), runs
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size-mb", type=int, default=300)
     parser.add_argument("--wan-mb", type=int, default=50)
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--wan-repeat", type=int, default=0, help="repetitions on the WAN (default: --repeat)")
     parser.add_argument("--skip-loopback", action="store_true")
     parser.add_argument("--skip-wan", action="store_true")
     args = parser.parse_args()
@@ -87,27 +105,35 @@ def main() -> None:
                 make_file(remote, args.size_mb)
                 mb = args.size_mb * 1.048576
                 known.write_text(lines)
-                o_get = best(lambda: openssh(sshd.port, sshd.user, key, f"get {remote} {local}", tmp), args.repeat)
-                u_get = best(lambda: ours("get", str(remote), str(local), sshd.port, sshd.user, key, known),
-                             args.repeat)
-                o_put = best(lambda: openssh(sshd.port, sshd.user, key, f"put {remote} {up}", tmp), args.repeat)
-                u_put = best(lambda: ours("put", str(remote), str(up), sshd.port, sshd.user, key, known),
-                             args.repeat)
+                print(f"load average before: {loadavg()}", flush=True)
+                o_get, u_get, runs_get = paired(
+                    lambda: openssh(sshd.port, sshd.user, key, f"get {remote} {local}", tmp),
+                    lambda: ours("get", str(remote), str(local), sshd.port, sshd.user, key, known), args.repeat)
+                o_put, u_put, runs_put = paired(
+                    lambda: openssh(sshd.port, sshd.user, key, f"put {remote} {up}", tmp),
+                    lambda: ours("put", str(remote), str(up), sshd.port, sshd.user, key, known), args.repeat)
                 print(f"loopback {args.size_mb} MiB download: OpenSSH {o_get:.2f} s ({mb / o_get:.0f} MB/s), "
-                      f"ours {u_get:.2f} s ({mb / u_get:.0f} MB/s) -> ratio {o_get / u_get:.2f}x")
+                      f"ours {u_get:.2f} s ({mb / u_get:.0f} MB/s) -> throughput ratio {o_get / u_get:.2f}x "
+                      f"(medians of {args.repeat}; {runs_get})")
                 print(f"loopback {args.size_mb} MiB upload:   OpenSSH {o_put:.2f} s ({mb / o_put:.0f} MB/s), "
-                      f"ours {u_put:.2f} s ({mb / u_put:.0f} MB/s) -> ratio {o_put / u_put:.2f}x", flush=True)
+                      f"ours {u_put:.2f} s ({mb / u_put:.0f} MB/s) -> throughput ratio {o_put / u_put:.2f}x "
+                      f"(medians of {args.repeat}; {runs_put})")
+                print(f"load average after: {loadavg()}", flush=True)
             if not args.skip_wan:
                 make_file(remote, args.wan_mb)
                 size = args.wan_mb * 1048576
                 with DelayProxy(sshd.port, delay_ms=40, rate_mb=25, lifetime=600) as proxy:
                     known.write_text(lines.replace(f"]:{sshd.port} ", f"]:{proxy.port} "))
-                    o_wan = best(lambda: openssh(proxy.port, sshd.user, key, f"get {remote} {local}", tmp), 1)
-                    u_wan = best(lambda: ours("get", str(remote), str(local), proxy.port, sshd.user, key, known), 1)
+                    print(f"load average before: {loadavg()}", flush=True)
+                    o_wan, u_wan, runs_wan = paired(
+                        lambda: openssh(proxy.port, sshd.user, key, f"get {remote} {local}", tmp),
+                        lambda: ours("get", str(remote), str(local), proxy.port, sshd.user, key, known),
+                        args.wan_repeat or args.repeat)
                 limit = size / 25e6 + 8 * 0.08
                 print(f"WAN (40 ms each way, 25 MB/s) {args.wan_mb} MiB download: OpenSSH {o_wan:.2f} s, ours "
                       f"{u_wan:.2f} s -> {u_wan / o_wan:.2f}x OpenSSH's time; link limit ~{limit:.2f} s "
-                      f"(size/rate + 8 round trips) -> {u_wan / limit:.2f}x the limit")
+                      f"(size/rate + 8 round trips) -> {u_wan / limit:.2f}x the limit (medians; {runs_wan})")
+                print(f"load average after: {loadavg()}", flush=True)
 
 
 if __name__ == "__main__":
