@@ -91,3 +91,32 @@ def test_invalid_long_body_is_refused_like_the_whole_parse(tmp_path: Path, bad: 
     with pytest.raises(HarError) as lean:
         summarize(path)
     assert str(lean.value) == str(full.value)
+
+
+@pytest.mark.parametrize("block", [64, 301, 4096])
+def test_small_read_windows_give_the_same_result(har_fixtures_dir: Path, tmp_path: Path, monkeypatch,
+                                                 block: int) -> None:
+    """Strings and keys cut by the end of a read window (and windows grown for long strings)."""
+    from console.services.har import reader
+
+    monkeypatch.setattr(reader, "_BLOCK", block)
+    for name in ("firefox72_httpbin_jsonview-base64.har", "chrome114_mitmproxy_orphan-pageref.har"):
+        path = har_fixtures_dir / name
+        assert load_har(path).raw == _whole(path)
+    texts = [LONG + '\\"' * 40, LONG * 30 + "\\\\", "é€😀 " * 500]
+    path = write(tmp_path / "t.har", har([entry(f"https://example.com/{i}", text=t) for i, t in enumerate(texts)]))
+    doc = load_har(path)
+    assert [e.raw["response"]["content"]["text"] for e in doc.entries] == texts
+    assert doc.raw == _whole(path)
+
+
+def test_gzip_is_read_as_a_stream(har_fixtures_dir: Path, tmp_path: Path) -> None:
+    import gzip
+
+    path = har_fixtures_dir / "chrome114_mitmproxy_orphan-pageref.har"
+    packed = write(tmp_path / "c.har.gz", gzip.compress(path.read_bytes()))
+    doc = load_har(packed)
+    assert doc.raw == _whole(path) and dict(doc.quirks)["gzip"] == 1
+    broken = write(tmp_path / "b.har.gz", gzip.compress(path.read_bytes())[:-200])
+    with pytest.raises(HarError, match="damaged gzip"):
+        load_har(broken)

@@ -14,6 +14,7 @@ messages name the byte offset.
 from __future__ import annotations
 
 import gzip
+import io
 import re
 import threading
 import zlib
@@ -67,50 +68,14 @@ def read_har(path: Path, quirks: Counter[str], *, progress: Progress | None = No
              cancel: threading.Event | None = None, keep_bodies: bool = True) -> ParsedHar:
     """Parse the HAR file at ``path`` (see the module docstring); ``keep_bodies=False`` validates the
     bodies but does not keep them (the markers stay in the tree)."""
-    data = _read_all(path, progress, cancel)
-    return _parse(data, path, quirks, progress, cancel, keep_bodies, lambda: _read_all(path, None, cancel))
-
-
-def read_har_bytes(data: bytes, name: str, quirks: Counter[str]) -> ParsedHar:
-    """Like :func:`read_har` for data already in memory."""
-    return _parse(bytearray(data), Path(name), quirks, None, None, True, lambda: bytearray(data))
-
-
-def _parse(data: bytearray, path: Path, quirks: Counter[str], progress: Progress | None,
-           cancel: threading.Event | None, keep_bodies: bool, reload: Callable[[], bytearray]) -> ParsedHar:
-    size = len(data)
-    try:
-        try:
-            root, bodies = _skim_parse(data, quirks, cancel, keep_bodies)
-        except _Unusual:
-            quirks.clear()
-            root, bodies = parse_whole(data if len(data) == size else reload(), path, quirks), []
-    except MemoryError as exc:
-        raise HarError(f"{path.name} is too large to open on this computer.") from exc
-    if progress:
-        progress(600, SCALE)
-    return ParsedHar(root, bodies, size)
-
-
-def _read_all(path: Path, progress: Progress | None, cancel: threading.Event | None) -> bytearray:
     try:
         size = path.stat().st_size
-        buf = bytearray(size)
-        view = memoryview(buf)
-        done = 0
         with open(path, "rb") as fh:
-            while done < size:
-                check_cancel(cancel)
-                n = fh.readinto(view[done:done + _BLOCK])
-                if not n:
-                    break
-                done += n
-                if progress:
-                    progress(300 * done // max(size, 1), SCALE)
-        view.release()
-        if done < size:
-            del buf[done:]
-        return buf
+            try:
+                root, bodies = _skim(fh, size, quirks, progress, cancel, keep_bodies)
+            except _Unusual:
+                quirks.clear()
+                root, bodies = parse_whole(_read_all(path, cancel), path, quirks), []
     except FileNotFoundError as exc:
         raise HarError(f"The file {path} does not exist.") from exc
     except IsADirectoryError as exc:
@@ -119,73 +84,132 @@ def _read_all(path: Path, progress: Progress | None, cancel: threading.Event | N
         raise HarError(f"Cannot read {path} ({exc.strerror or exc}).") from exc
     except MemoryError as exc:
         raise HarError(f"{path.name} is too large to open on this computer.") from exc
+    if progress:
+        progress(600, SCALE)
+    return ParsedHar(root, bodies, size)
+
+
+def read_har_bytes(data: bytes, name: str, quirks: Counter[str]) -> ParsedHar:
+    """Like :func:`read_har` for data already in memory."""
+    try:
+        root, bodies = _skim(io.BytesIO(data), len(data), quirks, None, None, True)
+    except _Unusual:
+        quirks.clear()
+        root, bodies = parse_whole(bytearray(data), Path(name), quirks), []
+    return ParsedHar(root, bodies, len(data))
+
+
+def _read_all(path: Path, cancel: threading.Event | None) -> bytearray:
+    size = path.stat().st_size
+    buf = bytearray(size)
+    view = memoryview(buf)
+    done = 0
+    with open(path, "rb") as fh:
+        while done < size:
+            check_cancel(cancel)
+            n = fh.readinto(view[done:done + _BLOCK])
+            if not n:
+                break
+            done += n
+    view.release()
+    if done < size:
+        del buf[done:]
+    return buf
 
 
 # ------------------------------------------------------------------------------------ skimming parse
-def _skim_parse(data: bytearray, quirks: Counter[str], cancel: threading.Event | None,
-                keep: bool) -> tuple[Any, list[str]]:
-    """Take the long "text" strings out of ``data``, then parse the rest (emptying ``data`` first when
-    the rest is a separate, smaller buffer)."""
-    if bytes(data[:2]) in (b"\x1f\x8b", b"\xff\xfe", b"\xfe\xff") or \
-            (len(data) < 4096 and not data.strip()):
-        raise _Unusual  # gzip, UTF-16, empty: the whole-file parse deals with them
-    offset = 0
-    if data[:3] == b"\xef\xbb\xbf":
+def _skim(raw: io.BufferedIOBase, size: int, quirks: Counter[str], progress: Progress | None,
+          cancel: threading.Event | None, keep: bool) -> tuple[Any, list[str]]:
+    """Read ``raw`` block by block into one reused window, taking the long "text" strings out; then
+    parse the rest. Raises :class:`_Unusual` for anything the whole-file parse should look at."""
+    window = bytearray(_BLOCK)
+    view = memoryview(window)
+    stream: io.BufferedIOBase = raw
+    filled = _fill(stream, view, 0)
+    if window[:2] == b"\x1f\x8b":
+        quirks["gzip"] += 1
+        raw.seek(0)
+        stream = gzip.GzipFile(fileobj=raw, mode="rb")
+        filled = _fill(stream, view, 0)
+    if bytes(window[:2]) in (b"\xff\xfe", b"\xfe\xff") or (filled < 4096 and not window[:filled].strip()):
+        raise _Unusual  # UTF-16 or empty: the whole-file parse decodes or explains them
+    flushed = pos = 0  # window[:flushed] is in the skeleton; the next search for a "text" key starts at pos
+    if window[:3] == b"\xef\xbb\xbf":
         quirks["utf8-bom"] += 1
-        offset = 3
-    view = memoryview(data)
-    pieces: list[memoryview | bytes] = []
+        flushed = pos = 3
+    eof = filled < len(window)
+    skeleton = bytearray()  # what is parsed in the end: everything but the long strings
     bodies: list[str] = []
-    search, find, loads = _TEXT_KEY.search, data.find, orjson.loads
-    flushed = pos = offset
-    skimmed = 0
-    try:
-        while True:
-            m = search(data, pos)
-            if m is None:
-                break
+    search, loads = _TEXT_KEY.search, orjson.loads
+    while True:
+        m = search(window, pos, filled)
+        end = -1
+        if m is not None:
             start = m.end()
-            end = find(b'"', start)
-            if end > 0 and data[end - 1] == 0x5C:  # an escaped quote: walk to the real end
-                end = _string_end(data, start)
-            if end < 0:
-                raise _Unusual  # unterminated: a truncated file
-            if end - start >= _MIN_SKIM:
-                try:
-                    body = loads(view[start - 1:end + 1])
-                except orjson.JSONDecodeError as exc:
-                    raise _Unusual from exc
-                pieces.append(view[flushed:start])
-                pieces.append(b"\\u0000#%d" % len(bodies) if keep else b"\\u0000#")
-                if keep:
-                    bodies.append(body)
-                skimmed += end - start
-                flushed = end
-                if len(pieces) % 2000 == 0:
-                    check_cancel(cancel)
-            pos = end + 1
-        pieces.append(view[flushed:])
-        if skimmed < len(data) // 8:  # little to gain: parse the file as it is
-            del pieces
-            return _loads(view[offset:]), []
-        skeleton = b"".join(pieces)
-    finally:
-        pieces = []
-        view.release()
-    del data[:]  # the caller's buffer: bodies and skeleton now hold everything
+            end = window.find(b'"', start, filled)
+            if end > 0 and window[end - 1] == 0x5C:  # an escaped quote: walk to the real end
+                end = _string_end(window, start, filled)
+        if end < 0:  # no complete "text" string left in the window: keep its tail, read on
+            if eof:
+                if m is not None:
+                    raise _Unusual  # an unterminated string: a truncated file
+                skeleton += view[flushed:filled]
+                break
+            check_cancel(cancel)
+            keep_from = m.start() if m is not None else max(flushed, filled - 64)
+            skeleton += view[flushed:keep_from]
+            tail = bytes(view[keep_from:filled])
+            if len(tail) > len(window) // 2:  # one long string: make room
+                view.release()
+                window = bytearray(2 * len(window))
+                view = memoryview(window)
+            window[:len(tail)] = tail
+            filled = len(tail) + _fill(stream, view, len(tail))
+            eof = filled < len(window)
+            pos, flushed = max(pos - keep_from, 0), 0
+            if progress:
+                progress(500 * min(raw.tell(), size) // max(size, 1), SCALE)
+            continue
+        if end - start >= _MIN_SKIM:
+            try:
+                body = loads(view[start - 1:end + 1])
+            except orjson.JSONDecodeError as exc:
+                raise _Unusual from exc
+            skeleton += view[flushed:start]
+            skeleton += b"\\u0000#%d" % len(bodies) if keep else b"\\u0000#"
+            if keep:
+                bodies.append(body)
+            flushed = end
+        pos = end + 1
+    view.release()
+    del window, view
     return _loads(skeleton), bodies
 
 
-def _loads(data: bytes | memoryview) -> Any:
+def _fill(stream: io.BufferedIOBase, view: memoryview, start: int) -> int:
+    """Read into ``view[start:]`` until it is full or the stream ends; the number of bytes read."""
+    done = start
+    try:
+        while done < len(view):
+            n = stream.readinto(view[done:])
+            if not n:
+                break
+            done += n
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise _Unusual from exc  # a damaged gzip stream: the whole-file parse explains it
+    return done - start
+
+
+def _loads(data: bytearray) -> Any:
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise _Unusual from exc
 
 
-def _string_end(buf: bytes | bytearray, start: int) -> int:
-    """Index of the quote closing the JSON string whose text starts at ``start``; -1 if not in ``buf``."""
-    i = buf.find(b'"', start)
+def _string_end(buf: bytearray, start: int, stop: int) -> int:
+    """Index of the quote closing the JSON string whose text starts at ``start``; -1 if not before ``stop``."""
+    i = buf.find(b'"', start, stop)
     escaped = 0
     while i > 0 and buf[i - 1] == 0x5C:  # a backslash before it: escaped unless the backslashes pair up
         j = i - 1
@@ -195,9 +219,9 @@ def _string_end(buf: bytes | bytearray, start: int) -> int:
             return i
         escaped += 1
         if escaped > 4:  # many escaped quotes (a JSON body): let the regex engine walk the rest
-            m = _STRING_REST.match(buf, i + 1)
+            m = _STRING_REST.match(buf, i + 1, stop)
             return m.end() - 1 if m is not None else -1
-        i = buf.find(b'"', i + 1)
+        i = buf.find(b'"', i + 1, stop)
     return i
 
 

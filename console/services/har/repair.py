@@ -302,7 +302,7 @@ class _EntryState:
             req_version = req.get("httpVersion")
             version_raw = req_version if type(req_version) is str else ""
             seen.add("http-version-empty")
-        http_version, odd = self._version(version_raw)
+        http_version, odd = self.versions.get(version_raw) or self._version(version_raw)
         if odd:
             seen.add("http-version-odd")
         if "headersSize" not in resp:
@@ -330,17 +330,18 @@ class _EntryState:
         encoding = content.get("encoding")
         if encoding and text and str(encoding).lower() == "base64":
             seen.add("base64-body")
-        size_value = content.get("size")
-        size_num = float(size_value) if type(size_value) is int else num(size_value)
-        size = int(size_num) if size_num is not None and size_num >= 0 else -1
-        if size < 0:
-            body_size = num(resp.get("bodySize"))
-            size = int(body_size) if body_size is not None and body_size >= 0 else -1
-        transfer_num = num(resp.get("_transferSize"))
-        if transfer_num is None:
-            hs, bs = num(resp.get("headersSize")), num(resp.get("bodySize"))
-            transfer = int((hs if hs and hs > 0 else 0) + (bs if bs and bs > 0 else 0))
-        else:
+        size = content.get("size")
+        if type(size) is not int or size < 0:
+            size_num = num(size)
+            if size_num is None or size_num < 0:
+                size_num = num(resp.get("bodySize"))
+            size = int(size_num) if size_num is not None and size_num >= 0 else -1
+        transfer = resp.get("_transferSize")
+        if type(transfer) is not int:
+            transfer_num = num(transfer)
+            if transfer_num is None:
+                hs, bs = num(resp.get("headersSize")), num(resp.get("bodySize"))
+                transfer_num = (hs if hs and hs > 0 else 0) + (bs if bs and bs > 0 else 0)
             transfer = int(transfer_num)
 
         started_text = raw.get("startedDateTime")

@@ -19,7 +19,6 @@ from console.services.har.loader import Progress, gc_paused, ordered_quirks
 from console.services.har.model import HarDocument, HarPageInfo
 from console.services.har.reader import SCALE, find_log, read_har
 from console.services.har.repair import (
-    EntryFields,
     out_of_order,
     page_infos,
     page_spans,
@@ -50,8 +49,8 @@ class HarSummary:
                 "total_bytes": self.total_bytes, "total_time_ms": self.total_time_ms}
 
 
-# (index, method, url, status, time_ms, start_ms, transfer_size) of one entry
-_Row = tuple[int, str, str, int, float, float | None, int]
+# (index, method, url, status, time_ms, start_ms, transfer_size, pageref) of one entry
+_Row = tuple[int, str, str, int, float, float | None, int, str | None]
 
 
 def _summary(path: Path | None, version: str, creator: str, browser: str, rows: Sequence[_Row],
@@ -75,7 +74,8 @@ def _summary(path: Path | None, version: str, creator: str, browser: str, rows: 
 
 
 def summarize_document(doc: HarDocument, top: int = 10) -> HarSummary:
-    rows = [(e.index, e.method, e.url, e.status, e.time_ms, e.start_ms, e.transfer_size) for e in doc.entries]
+    rows = [(e.index, e.method, e.url, e.status, e.time_ms, e.start_ms, e.transfer_size, e.pageref)
+            for e in doc.entries]
     return _summary(doc.path, doc.version, doc.creator, doc.browser, rows, doc.pages, doc.quirks, top)
 
 
@@ -92,17 +92,16 @@ def summarize(path: Path, *, top: int = 10, progress: Progress | None = None,
         parsed = read_har(path, quirks, progress=progress, cancel=cancel, keep_bodies=False)
         log_dict = find_log(parsed.root, path, quirks)
         info = repair_log(log_dict, quirks)
-        fields: list[EntryFields] = list(repair_entries(log_dict, info, quirks, [], progress, cancel))
-        # index, method, url, status, time_ms, start_ms, transfer (see EntryFields)
-        rows: list[_Row] = [(f[0], f[2], f[3], f[4], f[13], f[12], f[10]) for f in fields]
-        starts = [r[5] for r in rows]
-        if out_of_order(starts):
+        # index, method, url, status, time_ms, start_ms, transfer, pageref (see EntryFields)
+        rows: list[_Row] = [(f[0], f[2], f[3], f[4], f[13], f[12], f[10], f[15])
+                            for f in repair_entries(log_dict, info, quirks, [], progress, cancel)]
+        if out_of_order([r[5] for r in rows]):
             quirks["entries-unsorted"] += 1
             rows.sort(key=lambda r: (r[5] is None, r[5] or 0.0, r[0]))
-        pages = page_infos(info.pages_raw, page_spans([(f[15], f[12], f[13]) for f in fields]),
-                           Counter(f[15] for f in fields), quirks)
+        pages = page_infos(info.pages_raw, page_spans([(r[7], r[5], r[4]) for r in rows]),
+                           Counter(r[7] for r in rows), quirks)
         if progress:
             progress(SCALE, SCALE)
         if retain is not None:
-            retain.append((parsed, fields))
+            retain.append(parsed)
         return _summary(path, info.version, info.creator, info.browser, rows, pages, ordered_quirks(quirks), top)
