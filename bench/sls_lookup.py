@@ -1,7 +1,7 @@
 """Benchmark: import N users (default 1,000,000) with devices into SQLite, then time lookups.
 
 Prints the import time (per 100,000-user snapshot and in total) and the lookup latency (p50/p95/max
-over random prefixes of usernames, account ids, names and serials). Figures only; never pass/fail.
+over random prefixes of usernames, account ids, full names, surnames alone and serials). Figures only; never pass/fail.
 
     .venv/bin/python bench/sls_lookup.py [--users 1000000] [--queries 1000] [--db PATH] [--url URL]
 """
@@ -93,9 +93,9 @@ def measure(db: Database, args: argparse.Namespace, rng: random.Random) -> None:
     queries = []
     for _ in range(args.queries):
         n = rng.randrange(args.users)
-        kind = rng.randrange(4)
+        kind = rng.randrange(5)
         full = [f"{FIRST[n % len(FIRST)].lower()}{n}", f"U{n + 1_000_000:07d}",
-                f"{rng.choice(FIRST)} {rng.choice(LAST)}", f"S{n:08d}"][kind]
+                f"{rng.choice(FIRST)} {rng.choice(LAST)}", f"S{n:08d}", rng.choice(LAST)][kind]
         queries.append(full[:rng.randint(1, len(full))])
     lookup_users(db, "warm", 50)
     times, hits = [], 0

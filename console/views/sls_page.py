@@ -313,7 +313,7 @@ class SlsPage(AreaPage):
             if d.shared_with:
                 extra.append(self.tr("shared with {users}").format(users=", ".join(d.shared_with)))
             if d.expires:
-                extra.append(self.tr("expires {day}").format(day=d.expires))
+                extra.append(self.tr("works through {day}").format(day=d.expires))
             rows.append(f"<tr><td>{badge}</td><td>{e(DEVICE_LABELS.get(d.type, d.type))}</td><td>{e(d.serial)}</td>"
                         f"<td>{e(d.status)}</td><td>{e('; '.join(extra))}</td></tr>")
         parts.append(f"<h3>{e(self.tr('Devices'))}</h3>")

@@ -165,3 +165,24 @@ def test_empty_database_offers_demo_and_drop_import(qtbot, page: SlsPage, db, tm
     with qtbot.waitSignal(page.status_message, timeout=20000) as blocker:
         page.load_demo()
     assert "demo" in blocker.args[0]
+
+
+def test_return_tab_offers_only_devices_that_go_back(qtbot, page: SlsPage, demo_db) -> None:
+    # chiara_rossi holds an active gold card (no return instructions) and a lost security code card.
+    _search(qtbot, page, "chiara")
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.user.username == "chiara_rossi")
+    page.open_record_dialog("return")
+    assert page.record_dialog.ret_device.count() == 0
+    page.record_dialog.reject()
+    _search(qtbot, page, "alice_chen")
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.user.username == "alice_chen")
+    page.open_record_dialog("return")
+    combo = page.record_dialog.ret_device
+    assert [combo.itemData(i) for i in range(combo.count())] == ["DSC-100001"]
+    page.record_dialog.reject()
+
+
+def test_surname_search_and_last_day_of_temporary_device(qtbot, page: SlsPage, demo_db) -> None:
+    assert _search(qtbot, page, "wong") == 1
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.user.username == "daniel_wong")
+    assert "works through" in page.detail_view.toPlainText()
