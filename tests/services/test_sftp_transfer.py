@@ -160,3 +160,33 @@ def test_listing_and_newest(params: Any, trusted: Path, sshd: Any, tmp_path: Pat
     assert all(r.skipped for r in again)
     with pytest.raises(SftpError, match="does not exist"):
         list_dir(params, str(inbox / "missing"), known_hosts=trusted)
+
+
+@pytest.mark.parametrize("pipelined", [True, False], ids=["pipelined", "step-by-step"])
+def test_one_session_mixes_transfers_and_listings(params: Any, trusted: Path, sshd: Any, payload: bytes,
+                                                  tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  pipelined: bool) -> None:
+    """The channel goes back and forth between our request pipeline and paramiko's SFTPClient
+    (the read handle's CLOSE answer is still on its way when the listing starts); the step-by-step
+    variant is what servers other than OpenSSH get (VERSION awaited before any request)."""
+    from console.services.sftp import connect, paramiko_ext
+
+    if not pipelined:
+        monkeypatch.setattr(paramiko_ext, "can_pipeline", lambda transport: False)
+    (sshd.root / "box").mkdir()
+    (sshd.root / "box" / "one.bin").write_bytes(payload[:300_000])
+    with connect(params, known_hosts=trusted) as session:
+        first = download_file(params, str(sshd.root / "box" / "one.bin"), tmp_path / "one.bin",
+                              known_hosts=trusted, session=session)
+        names = [e.name for e in list_dir(params, str(sshd.root / "box"), known_hosts=trusted,
+                                          session=session).entries]
+        local = tmp_path / "two.bin"
+        local.write_bytes(payload[:1_000_000])
+        second = upload_file(params, local, str(sshd.root / "box" / "two.bin"), known_hosts=trusted, session=session)
+        after = [e.name for e in list_dir(params, str(sshd.root / "box"), known_hosts=trusted,
+                                          session=session).entries]
+        third = download_file(params, str(sshd.root / "box" / "two.bin"), tmp_path / "back.bin",
+                              known_hosts=trusted, session=session)
+    assert names == ["one.bin"] and after == ["one.bin", "two.bin"]
+    assert first.sha256 == sha(tmp_path / "one.bin") == hashlib.sha256(payload[:300_000]).hexdigest()
+    assert second.sha256 == third.sha256 == sha(sshd.root / "box" / "two.bin") == sha(local)
