@@ -87,6 +87,7 @@ def test_drop_of_unknown_file_says_so(window: MainWindow, tmp_path: Path, qtbot)
     box.close()
 
 
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent.*deprecated:DeprecationWarning")
 def test_drag_enter_accepts_files_only(window: MainWindow) -> None:
     from PySide6.QtGui import QDragEnterEvent
 
