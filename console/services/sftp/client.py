@@ -144,6 +144,44 @@ class _BufferedSocket:
         return getattr(self._sock, name)
 
 
+class _Dial:
+    """:func:`_open_socket` in a helper thread."""
+
+    def __init__(self, params: ConnectionParams, timeout: float) -> None:
+        self.sock: socket.socket | None = None
+        self.error: BaseException | None = None
+        self.lock = threading.Lock()
+        self.discarded = False
+        self.thread = threading.Thread(target=self._run, args=(params, timeout), name="sftp-dial", daemon=True)
+        self.thread.start()
+
+    def _run(self, params: ConnectionParams, timeout: float) -> None:
+        try:
+            sock = _open_socket(params, timeout)
+        except BaseException as exc:  # noqa: BLE001 - re-raised by result()
+            self.error = exc
+            return
+        with self.lock:
+            if self.discarded:
+                sock.close()
+            else:
+                self.sock = sock
+
+    def result(self) -> socket.socket:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        assert self.sock is not None
+        return self.sock
+
+    def discard(self) -> None:
+        """Not needed after all: closed now or, if still connecting, when that ends (no waiting)."""
+        with self.lock:
+            self.discarded = True
+            if self.sock is not None:
+                self.sock.close()
+
+
 def _host_key(key: Any) -> HostKey:
     blob = key.asbytes()
     return HostKey(key.get_name(), base64.b64encode(blob).decode("ascii"), keys.sha256_fingerprint(blob),
@@ -237,14 +275,21 @@ def connect(params: ConnectionParams, *, known_hosts: Path, accept_new: bool = F
     """Open an authenticated SFTP session, or raise a :class:`SftpError` that explains why not."""
     from console.services.sftp import paramiko_ext
 
-    paramiko = paramiko_ext.load()
-
     say = message or (lambda _text: None)
-    pkey = keys.paramiko_key(Path(params.key_path), params.passphrase)  # passphrase problems before the network
     where = f"{params.host}:{params.port}"
     _check_cancel(cancel)
     say(f"Connecting to {where}…")
-    sock = _open_socket(params, timeout)
+    # The TCP handshake (and the server's greeting) happen while paramiko loads and the key is
+    # read; when both fail, the key's problem is the one reported.
+    dial = _Dial(params, timeout)
+    try:
+        paramiko = paramiko_ext.load()
+        pkey = keys.paramiko_key(Path(params.key_path), params.passphrase)
+        _check_cancel(cancel)
+    except BaseException:
+        dial.discard()
+        raise
+    sock = dial.result()
     transport = paramiko.Transport(_BufferedSocket(sock), default_window_size=WINDOW_SIZE,
                                    default_max_packet_size=MAX_PACKET_SIZE)
     try:
