@@ -1,10 +1,11 @@
 """Encrypt reports to a client's key and decrypt them, streaming from file to file.
 
-A report is never read into memory: python-gnupg copies the input to gpg's stdin in chunks
-(through :class:`_Reader`, which also reports progress and notices cancel) and gpg writes the
-output straight to a temp file beside the target. The temp file is renamed into place only
-after gpg said END_ENCRYPTION / DECRYPTION_OKAY, so a failure or cancel leaves nothing behind
-(gpg itself would leave a half-written file on a damaged input).
+A report never passes through Python: gpg reads the input file named on its command line
+and writes ``--output`` to a temp file beside the target (:func:`console.services.gpg.process.stream_gpg`),
+so memory stays flat whatever the size and the speed is gpg's own. Progress comes from gpg's
+PROGRESS status lines; cancel terminates gpg. The temp file is renamed into place only after
+gpg said END_ENCRYPTION / DECRYPTION_OKAY, so a failure or cancel leaves nothing behind (gpg
+itself would leave a half-written file on a damaged input).
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
 
 from console.services.errors import Cancelled, InvalidInput
 from console.services.gpg.diagnose import explain_decrypt, explain_encrypt
-from console.services.gpg.engine import GpgHome, Status, open_gpg
+from console.services.gpg.engine import GpgHome
 from console.services.gpg.errors import GpgError
 from console.services.gpg.keyring import KeyInfo, find_key, list_keys
+from console.services.gpg.process import stream_gpg
 
 Progress = Callable[[int, int], None]
 
@@ -110,26 +111,6 @@ def file_kind(path: Path) -> str:
             2: "signed", 8: "unknown"}.get(tag, "unknown")
 
 
-class _Reader:
-    """A binary file that reports bytes read and stops (EOF) once ``cancel`` is set."""
-
-    def __init__(self, fh: IO[bytes], on_bytes: Callable[[int], None], cancel: threading.Event | None) -> None:
-        self._fh = fh
-        self._on_bytes = on_bytes
-        self._cancel = cancel
-
-    def read(self, size: int = -1) -> bytes:
-        if self._cancel is not None and self._cancel.is_set():
-            return b""
-        data = self._fh.read(size)
-        if data:
-            self._on_bytes(len(data))
-        return data
-
-    def close(self) -> None:
-        self._fh.close()
-
-
 @contextlib.contextmanager
 def _temp_beside(target: Path) -> Iterator[Path]:
     """A temp path next to ``target`` for gpg's --output; removed unless renamed by the caller."""
@@ -141,11 +122,6 @@ def _temp_beside(target: Path) -> Iterator[Path]:
         yield tmp
     finally:
         tmp.unlink(missing_ok=True)
-
-
-def _statuses(gpg: Any, result: Any) -> tuple[Status, ...]:
-    res = result if result is not None else getattr(gpg, "last_result", None)
-    return tuple(getattr(res, "status_lines", ()))
 
 
 def _check_passphrase(passphrase: str | None) -> None:
@@ -201,39 +177,51 @@ def encrypt_files(home: GpgHome, paths: Sequence[Path], recipient: str, *, out_d
                 hint="Choose another output folder, or allow overwriting.")
     sizes = [src.stat().st_size for src, _ in pairs]
     total = sum(sizes)
-    done = 0
-
-    def advance(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress is not None:
-            progress(done, total)
-
-    gpg = open_gpg(home)
+    base = 0
     out: list[EncryptedFile] = []
-    for src, dst in pairs:
+
+    def cancelled() -> Cancelled:
+        return Cancelled(f"Encryption cancelled after {len(out)} of {len(pairs)} files.")
+
+    for (src, dst), size in zip(pairs, sizes, strict=True):
         if cancel is not None and cancel.is_set():
-            raise Cancelled(f"Encryption cancelled after {len(out)} of {len(pairs)} files.")
+            raise cancelled()
         compress = not already_compressed(src)
-        extra = ["--set-filename", src.name]
+        args = ["--encrypt", "--recipient", key.fingerprint, "--set-filename", src.name]
         if not compress:
-            extra += ["--compress-algo", "none"]
-        with _temp_beside(dst) as tmp, open(src, "rb") as fh:
-            result = None
-            try:
-                result = gpg.encrypt_file(_Reader(fh, advance, cancel), [key.fingerprint], armor=False,
-                                          output=str(tmp), sign=signer.fingerprint if signer else None,
-                                          passphrase=passphrase if signer else None, extra_args=extra)
-            except OSError:
-                pass  # gpg stopped reading (e.g. it refused the key): the status lines say why
+            args += ["--compress-algo", "none"]
+        if signer is not None:
+            args += ["--sign", "--local-user", signer.fingerprint]
+        with _temp_beside(dst) as tmp:
+            run = stream_gpg(home, [*args, "--output", str(tmp), "--", str(src)],
+                             passphrase=passphrase if signer else None,
+                             on_progress=_scaled(progress, base, size, total), cancel=cancel)
             if cancel is not None and cancel.is_set():
-                raise Cancelled(f"Encryption cancelled after {len(out)} of {len(pairs)} files.")
-            statuses = _statuses(gpg, result)
-            if result is None or not result.ok or result.returncode != 0:
-                raise explain_encrypt(statuses, recipient=key, signer=signer)
+                raise cancelled()
+            if run.returncode != 0 or not run.has("END_ENCRYPTION"):
+                raise explain_encrypt(run.statuses, recipient=key, signer=signer)
             os.replace(tmp, dst)
+        base += size
+        if progress is not None:
+            progress(base, total)
         out.append(EncryptedFile(src, dst, dst.stat().st_size, compress))
     return EncryptResult(key.fingerprint, key.primary_uid, signer.fingerprint if signer else None, tuple(out))
+
+
+def _scaled(progress: Progress | None, base: int, size: int, total: int) -> Callable[[int, int], None] | None:
+    """Map gpg's PROGRESS counts for one file (rounded to KiB) onto the bytes of the whole job."""
+    if progress is None:
+        return None
+    seen = 0
+
+    def report(cur: int, of: int) -> None:
+        nonlocal seen
+        done = size * cur // of if of > 0 else min(cur, size)
+        if done > seen:
+            seen = min(done, size)
+            progress(base + seen, total)
+
+    return report
 
 
 def decrypt_file(home: GpgHome, source: Path, output: Path, *, passphrase: str, overwrite: bool = False,
@@ -249,31 +237,20 @@ def decrypt_file(home: GpgHome, source: Path, output: Path, *, passphrase: str, 
         raise InvalidInput(f"{output} already exists.", hint="Choose another name, or allow overwriting.")
     if output.resolve() == source.resolve():
         raise InvalidInput("The decrypted file cannot replace the encrypted one.")
-    total = source.stat().st_size
-    done = 0
-
-    def advance(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress is not None:
-            progress(done, total)
-
-    gpg = open_gpg(home)
-    with _temp_beside(output) as tmp, open(source, "rb") as fh:
-        result = None
-        try:
-            result = gpg.decrypt_file(_Reader(fh, advance, cancel), passphrase=passphrase, output=str(tmp))
-        except OSError:
-            pass
+    size = source.stat().st_size
+    with _temp_beside(output) as tmp:
+        run = stream_gpg(home, ["--output", str(tmp), "--decrypt", "--", str(source)], passphrase=passphrase,
+                         on_progress=_scaled(progress, 0, size, size), cancel=cancel)
         if cancel is not None and cancel.is_set():
             raise Cancelled("Decryption cancelled; nothing was written.")
-        statuses = _statuses(gpg, result)
-        ok = result is not None and result.ok and result.returncode == 0 and any(
-            k == "DECRYPTION_OKAY" for k, _ in statuses) and not any(k == "BADMDC" for k, _ in statuses)
+        statuses = run.statuses
+        ok = run.returncode == 0 and run.has("DECRYPTION_OKAY") and not run.has("BADMDC")
         if not ok:
             keys = list_keys(home)
             raise explain_decrypt(statuses, secret_keys=[k for k in keys if k.has_secret], public_keys=keys)
         os.replace(tmp, output)
+    if progress is not None:
+        progress(size, size)
     fpr = next((v.split()[1] for k, v in statuses if k == "DECRYPTION_KEY" and len(v.split()) > 1), "")
     name = next((v.split(None, 2)[2] for k, v in statuses if k == "PLAINTEXT" and len(v.split(None, 2)) > 2), "")
     signature = ""
