@@ -48,6 +48,8 @@ class HarEntriesTableModel(QAbstractTableModel):
         self._headers = [self.tr("#"), self.tr("Method"), self.tr("URL"), self.tr("Status"), self.tr("Type"),
                          self.tr("Size"), self.tr("Time"), self.tr("Start"), self.tr("Waterfall")]
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.revision = 0  # bumped whenever rows, their order or their filter text change
+        self._row_blobs: tuple[int, list[str]] = (-1, [])
 
     # ------------------------------------------------------------------ data in
     def set_document(self, doc: HarDocument | None, blobs: dict[int, str] | None = None) -> None:
@@ -57,6 +59,7 @@ class HarEntriesTableModel(QAbstractTableModel):
         self._axis = _page_axes(doc) if doc is not None else {}
         if self._sort is not None:
             self._apply_sort(*self._sort)
+        self.revision += 1
         self.endResetModel()
 
     @property
@@ -68,6 +71,18 @@ class HarEntriesTableModel(QAbstractTableModel):
         if text is None:
             text = self._blobs[entry.index] = header_blob(entry)
         return text
+
+    def add_blobs(self, blobs: dict[int, str]) -> None:
+        """Filter texts computed in the background (file index -> lower-cased URL and headers)."""
+        self._blobs.update(blobs)
+
+    def row_blobs(self) -> list[str]:
+        """The filter text of every row, in row order (computed once per revision)."""
+        revision, blobs = self._row_blobs
+        if revision != self.revision:
+            blobs = [self.blob(e) for e in self._entries]
+            self._row_blobs = (self.revision, blobs)
+        return blobs
 
     def row_of(self, file_index: int) -> int:
         for row, e in enumerate(self._entries):
@@ -148,6 +163,7 @@ class HarEntriesTableModel(QAbstractTableModel):
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
         self._apply_sort(column, order)
+        self.revision += 1
         self.layoutChanged.emit()
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
@@ -207,6 +223,9 @@ class HarEntriesProxyModel(QSortFilterProxyModel):
         self._page: str | None = None
         self._page_set = False
         self._accepted: list[bool] = []
+        self._base_key: tuple[Any, ...] = ()
+        self._base_rows: list[int] = []
+        self._text_rows: tuple[str, list[int], frozenset[int]] = ("", [], frozenset())
 
     def setSourceModel(self, model: Any) -> None:
         old = self.sourceModel()
@@ -250,6 +269,11 @@ class HarEntriesProxyModel(QSortFilterProxyModel):
         self._min_time_ms = max(0.0, ms)
         self._refilter()
 
+    def reset_document_filters(self) -> None:
+        """Drop the filters that name things of the previous document (page, type, domain) in one pass."""
+        self._page, self._page_set, self._resource_type, self._domain = None, False, "", ""
+        self._refilter()
+
     def set_page(self, page_id: str | None, *, all_pages: bool = False) -> None:
         """Only entries of ``page_id`` (None = entries without a page); ``all_pages`` lifts the filter."""
         self._page = page_id
@@ -275,26 +299,51 @@ class HarEntriesProxyModel(QSortFilterProxyModel):
         self._recompute()
 
     def _recompute(self) -> None:
-        model = self.sourceModel() if self.sourceModel() is not None else None
-        entries = model.entries if isinstance(model, HarEntriesTableModel) else []
-        text, classes, rtype, domain = self._text, self._status_classes, self._resource_type, self._domain
-        errors_only, min_ms, page, page_set = self._errors_only, self._min_time_ms, self._page, self._page_set
+        """Accepted rows for the current filters. Typing narrows the text filter one keystroke at a time,
+        so when only the text grew, just the rows that matched the previous text are checked again."""
+        model = self.sourceModel()
+        if not isinstance(model, HarEntriesTableModel):
+            self._accepted = []
+            return
+        entries = model.entries
+        key = (model.revision, self._status_classes, self._resource_type, self._domain, self._errors_only,
+               self._min_time_ms, self._page, self._page_set)
+        if key != self._base_key:
+            self._base_key = key
+            self._base_rows = self._rows_passing_non_text(entries)
+            self._text_rows = ("", self._base_rows, frozenset())
+        text = self._text
         body = self._body_matches if self._body_text == text else frozenset()
-        accepted = []
-        for e in entries:
-            ok = (not page_set or e.pageref == page) and e.time_ms >= min_ms
-            if ok and errors_only:
-                ok = e.failed
-            if ok and classes:
-                ok = e.status_class in classes
-            if ok and rtype:
-                ok = e.resource_type == rtype
-            if ok and domain:
-                ok = domain in e.host
-            if ok and text:
-                ok = text in model.blob(e) or e.index in body  # type: ignore[union-attr]
-            accepted.append(ok)
+        if not text:
+            rows = self._base_rows
+        else:
+            last_text, last_rows, last_body = self._text_rows
+            narrowing = last_text in text and not last_body and not body
+            candidates = last_rows if narrowing else self._base_rows
+            blobs = model.row_blobs()
+            if body:
+                rows = [r for r in candidates if text in blobs[r] or entries[r].index in body]
+            else:
+                rows = [r for r in candidates if text in blobs[r]]
+        self._text_rows = (text, rows, body)
+        accepted = [False] * len(entries)
+        for r in rows:
+            accepted[r] = True
         self._accepted = accepted
+
+    def _rows_passing_non_text(self, entries: Sequence[HarEntry]) -> list[int]:
+        classes, rtype, domain = self._status_classes, self._resource_type, self._domain
+        errors_only, min_ms, page, page_set = self._errors_only, self._min_time_ms, self._page, self._page_set
+        if not (classes or rtype or domain or errors_only or min_ms > 0 or page_set):
+            return list(range(len(entries)))
+        rows = []
+        for row, e in enumerate(entries):
+            if (page_set and e.pageref != page) or e.time_ms < min_ms or (errors_only and not e.failed) \
+                    or (classes and e.status_class not in classes) or (rtype and e.resource_type != rtype) \
+                    or (domain and domain not in e.host):
+                continue
+            rows.append(row)
+        return rows
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         return source_row < len(self._accepted) and self._accepted[source_row]

@@ -208,6 +208,7 @@ class HarPage(AreaPage):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setItemDelegateForColumn(COL_WATERFALL, WaterfallDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_URL, QHeaderView.ResizeMode.Stretch)
@@ -317,6 +318,7 @@ class HarPage(AreaPage):
         self.findings = None
         self.findings_panel.set_findings(None)
         self.model.set_document(doc)
+        self.proxy.reset_document_filters()
         self._fill_pages(doc)
         self._fill_combos(doc)
         self._set_loaded(True)
@@ -341,7 +343,7 @@ class HarPage(AreaPage):
             return
         findings, blobs = result
         self.findings = findings
-        self.model._blobs.update(blobs)
+        self.model.add_blobs(blobs)
         self.findings_panel.set_findings(findings)
         bad = len(findings.of_kind("failed")) + len(findings.of_kind("blocked"))
         self.bottom_tabs.setTabText(1, self.tr("Findings ({n} failed)").format(n=bad) if bad
@@ -373,7 +375,6 @@ class HarPage(AreaPage):
         self.pages_list.setCurrentRow(0)
         self.pages_list.blockSignals(False)
         self.pages_list.setVisible(len(doc.pages) > 1 or (bool(doc.pages) and without > 0))
-        self.proxy.set_page(None, all_pages=True)
 
     def _fill_combos(self, doc: HarDocument) -> None:
         for combo, values, label in (
@@ -385,8 +386,6 @@ class HarPage(AreaPage):
             for value in values:
                 combo.addItem(value, value)
             combo.blockSignals(False)
-        self.proxy.set_resource_type("")
-        self.proxy.set_domain("")
 
     # ------------------------------------------------------------------ filters
     def _text_changed(self, text: str) -> None:

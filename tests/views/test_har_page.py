@@ -161,3 +161,36 @@ def test_compare_dialog(qtbot, page, tmp_path: Path) -> None:
     assert dialog.table.rowCount() == 2
     assert "1 only in A" in dialog.summary.text()
     dialog.close()
+
+
+def test_proxy_filters_match_a_plain_scan_while_typing(qtmodeltester, har_fixtures_dir: Path) -> None:
+    """The proxy re-checks only the previous matches when the filter text grows; the result must still be
+    exactly what a plain scan over all rows gives, whatever order the filters change in."""
+    from console.services.har.search import header_blob
+
+    doc = load_har(har_fixtures_dir / WPT)
+    model = HarEntriesTableModel()
+    model.set_document(doc)
+    proxy = HarEntriesProxyModel()
+    proxy.setSourceModel(model)
+
+    def expected(text: str, classes: set[str]) -> list[int]:
+        return sorted(e.index for e in doc.entries
+                      if text in header_blob(e) and (not classes or e.status_class in classes))
+
+    def shown() -> list[int]:
+        return sorted(proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).index for r in range(proxy.rowCount()))
+
+    classes: set[str] = set()
+    for step in ["b", "bb", "bbc", "bbci", "bbc", "c", "", "static", "static.bbc", "zzz", "static"]:
+        proxy.set_text(step)
+        assert shown() == expected(step, classes), step
+        if step == "bbc":
+            classes = {"3xx"}
+            proxy.set_status_classes(classes)
+            assert shown() == expected(step, classes)
+        if step == "":
+            classes = set()
+            proxy.set_status_classes(classes)
+            model.sort(COL_TIME, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(proxy)
