@@ -26,6 +26,9 @@ WATERFALL_ROLE = Qt.ItemDataRole.UserRole + 3
 COL_INDEX, COL_METHOD, COL_URL, COL_STATUS, COL_TYPE, COL_SIZE, COL_TIME, COL_START, COL_WATERFALL = range(9)
 STATUS_CLASSES = ("2xx", "3xx", "4xx", "5xx", "failed")
 
+#: One page's time axis: origin (epoch ms), span (ms) and page-event marks ((name, ms after the origin), ...)
+Axis = tuple[float, float, tuple[tuple[str, float], ...]]
+
 
 def human_size(n: int) -> str:
     if n < 0:
@@ -44,7 +47,7 @@ class HarEntriesTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._entries: list[HarEntry] = []
         self._blobs: dict[int, str] = {}
-        self._axis: dict[str | None, tuple[float, float]] = {}
+        self._axis: dict[str | None, Axis] = {}
         self._headers = [self.tr("#"), self.tr("Method"), self.tr("URL"), self.tr("Status"), self.tr("Type"),
                          self.tr("Size"), self.tr("Time"), self.tr("Start"), self.tr("Waterfall")]
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -99,9 +102,14 @@ class HarEntriesTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._headers):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_WATERFALL:
+            return self.tr("Each request's phases (blocked, DNS, connect, TLS, send, wait, receive) drawn on the "
+                           "time axis of its page: from the page start to its last response or load event. "
+                           "Vertical lines: DOMContentLoaded and load.")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -124,8 +132,8 @@ class HarEntriesTableModel(QAbstractTableModel):
                 return e.error
             if col == COL_START and e.started is not None:
                 return e.started.isoformat()
-            if col == COL_WATERFALL and e.timings is not None:
-                return "\n".join(f"{name}: {ms:.1f} ms" for name, ms in e.timings.phases() if ms > 0)
+            if col == COL_WATERFALL:
+                return self._waterfall_tip(e)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS and e.failed:
             return QBrush(QColor("#c62828"))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_INDEX, COL_STATUS, COL_SIZE, COL_TIME):
@@ -151,13 +159,26 @@ class HarEntriesTableModel(QAbstractTableModel):
             return e.started.strftime("%H:%M:%S.%f")[:-3] if e.started is not None else "—"
         return None
 
-    def waterfall(self, e: HarEntry) -> tuple[float, float, tuple[tuple[str, float], ...]] | None:
-        """(offset ms from the page's origin, page span ms, phases) for the waterfall delegate."""
-        origin, span = self._axis.get(e.pageref, (0.0, 0.0))
+    def waterfall(self, e: HarEntry) -> tuple[float, float, tuple[tuple[str, float], ...],
+                                              tuple[tuple[str, float], ...]] | None:
+        """(offset ms from the page's origin, page span ms, phases, page marks) for the waterfall delegate."""
+        origin, span, marks = self._axis.get(e.pageref, (0.0, 0.0, ()))
         if e.start_ms is None or span <= 0:
             return None
         phases = e.timings.phases() if e.timings is not None else (("wait", e.time_ms),)
-        return e.start_ms - origin, span, phases
+        return e.start_ms - origin, span, phases, marks
+
+    def _waterfall_tip(self, e: HarEntry) -> str | None:
+        value = self.waterfall(e)
+        if value is None:
+            return None
+        offset, span, phases, marks = value
+        lines = [self.tr("Starts {offset:,.0f} ms into the page (axis: {span:,.0f} ms)").format(
+            offset=offset, span=span)]
+        lines += [f"{name}: {ms:,.1f} ms" for name, ms in phases if ms > 0]
+        lines.append(self.tr("total: {ms:,.1f} ms").format(ms=e.time_ms))
+        lines += [self.tr("{event} at {ms:,.0f} ms").format(event=name, ms=ms) for name, ms in marks]
+        return "\n".join(lines)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
@@ -189,22 +210,28 @@ def _sort_key(e: HarEntry, col: int) -> Any:
     return e.index
 
 
-def _page_axes(doc: HarDocument) -> dict[str | None, tuple[float, float]]:
-    """One time axis per page: origin (page start or first request) and span to the last request end."""
-    axes: dict[str | None, list[float]] = {}
+def _page_axes(doc: HarDocument) -> dict[str | None, Axis]:
+    """One time axis per page: origin (page start or first request) and span to the last request end (or
+    to the page's load event); DOMContentLoaded and load are marked when they are relative to the origin."""
+    bounds: dict[str | None, list[float]] = {}
     for e in doc.entries:
         if e.start_ms is None:
             continue
-        lo_hi = axes.setdefault(e.pageref, [e.start_ms, e.start_ms + e.time_ms])
+        lo_hi = bounds.setdefault(e.pageref, [e.start_ms, e.start_ms + e.time_ms])
         lo_hi[0] = min(lo_hi[0], e.start_ms)
         lo_hi[1] = max(lo_hi[1], e.start_ms + e.time_ms)
+    marks: dict[str | None, tuple[tuple[str, float], ...]] = {}
     for page in doc.pages:
-        if page.id in axes and page.started is not None:
+        if page.id in bounds and page.started is not None:
             page_start = page.started.timestamp() * 1000.0
+            lo_hi = bounds[page.id]
             # a page start far before its first request (clock skew, Safari) would squash the bars
-            if axes[page.id][0] - 60_000 < page_start < axes[page.id][0]:
-                axes[page.id][0] = page_start
-    return {k: (v[0], max(v[1] - v[0], 1.0)) for k, v in axes.items()}
+            if lo_hi[0] - 60_000 < page_start <= lo_hi[0]:
+                lo_hi[0] = page_start
+                marks[page.id] = tuple((name, ms) for name, ms in (
+                    ("DOMContentLoaded", page.on_content_load_ms), ("load", page.on_load_ms)) if ms is not None)
+                lo_hi[1] = max([lo_hi[1]] + [page_start + ms for _, ms in marks[page.id]])
+    return {k: (v[0], max(v[1] - v[0], 1.0), marks.get(k, ())) for k, v in bounds.items()}
 
 
 class HarEntriesProxyModel(QSortFilterProxyModel):

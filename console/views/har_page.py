@@ -41,6 +41,7 @@ from console.views.har_entries_model import (
     COL_INDEX,
     COL_METHOD,
     COL_SIZE,
+    COL_START,
     COL_STATUS,
     COL_TIME,
     COL_URL,
@@ -51,7 +52,7 @@ from console.views.har_entries_model import (
 )
 from console.views.har_findings import HarFindingsPanel
 from console.views.har_sanitize_dialog import HarSanitizeDialog
-from console.views.har_waterfall import WaterfallDelegate
+from console.views.har_waterfall import WaterfallDelegate, WaterfallLegend
 from console.views.main_window import window_state
 from console.views.messages import show_exception
 from console.views.progress_panel import ProgressPanel
@@ -201,8 +202,9 @@ class HarPage(AreaPage):
         self.pages_list = QListWidget()
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        # chronological, like the browser's network panel (enabling sorting applies the indicator at once)
+        self.table.horizontalHeader().setSortIndicator(COL_START, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
@@ -223,6 +225,8 @@ class HarPage(AreaPage):
         tv.setContentsMargins(0, 0, 0, 0)
         tv.addWidget(self.table, 1)
         tv.addWidget(self.empty_filter_label)
+        self.waterfall_legend = WaterfallLegend()
+        tv.addWidget(self.waterfall_legend)
 
         self.top_split = QSplitter(Qt.Orientation.Horizontal)
         self.top_split.addWidget(self.pages_list)

@@ -1,16 +1,18 @@
 """Waterfall drawing: each request's phases (blocked, dns, connect, ssl, send, wait, receive) on the time
-axis of its page, painted by a delegate into the table's waterfall column and by a bar in the detail pane."""
+axis of its page, painted by a delegate into the table's waterfall column (with the page's DOMContentLoaded
+and load events as lines), a colour key under the table, and a bar in the detail pane."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from console.views.har_entries_model import WATERFALL_ROLE
 
+MARK_COLOURS = {"DOMContentLoaded": QColor("#1565c0"), "load": QColor("#c62828")}
 PHASE_COLOURS = {
     "blocked": QColor("#b0bec5"), "dns": QColor("#26a69a"), "connect": QColor("#ffa726"),
     "ssl": QColor("#ab47bc"), "send": QColor("#42a5f5"), "wait": QColor("#66bb6a"),
@@ -37,6 +39,38 @@ def paint_phases(painter: QPainter, rect: QRectF, offset_ms: float, span_ms: flo
     painter.restore()
 
 
+def paint_marks(painter: QPainter, rect: QRectF, span_ms: float, marks: tuple[tuple[str, float], ...]) -> None:
+    """Thin vertical lines for page events (DOMContentLoaded, load) on the same axis as the phases."""
+    if span_ms <= 0 or not marks:
+        return
+    painter.save()
+    for name, ms in marks:
+        x = rect.left() + min(max(ms, 0.0), span_ms) * rect.width() / span_ms
+        painter.setPen(QPen(MARK_COLOURS.get(name, QColor("#616161")), 1))
+        painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+    painter.restore()
+
+
+class WaterfallLegend(QWidget):
+    """Colour key of the waterfall: the seven phases and the two page-event lines."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(10)
+        names = {"blocked": self.tr("blocked"), "dns": self.tr("DNS"), "connect": self.tr("connect"),
+                 "ssl": self.tr("TLS"), "send": self.tr("send"), "wait": self.tr("wait (TTFB)"),
+                 "receive": self.tr("receive"), "DOMContentLoaded": self.tr("DOMContentLoaded"),
+                 "load": self.tr("load")}
+        for key, colour in [*PHASE_COLOURS.items(), *MARK_COLOURS.items()]:
+            chip = "▮" if key in PHASE_COLOURS else "│"
+            label = QLabel(f"<span style='color:{colour.name()}'>{chip}</span> {names[key]}")
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self.setToolTip(self.tr("Phases of each request on its page's time axis; lines mark the page's events"))
+
+
 class WaterfallDelegate(QStyledItemDelegate):
     """Paints the waterfall column from the model's ``WATERFALL_ROLE`` data."""
 
@@ -48,9 +82,10 @@ class WaterfallDelegate(QStyledItemDelegate):
         value = index.data(WATERFALL_ROLE)
         if not value:
             return
-        offset, span, phases = value
+        offset, span, phases, marks = value
         rect = QRectF(option.rect).adjusted(2, 4, -2, -4)
         paint_phases(painter, rect, offset, span, phases)
+        paint_marks(painter, QRectF(option.rect).adjusted(2, 0, -2, 0), span, marks)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
         return QSize(160, super().sizeHint(option, index).height())

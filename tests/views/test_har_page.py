@@ -194,3 +194,38 @@ def test_proxy_filters_match_a_plain_scan_while_typing(qtmodeltester, har_fixtur
             proxy.set_status_classes(classes)
             model.sort(COL_TIME, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(proxy)
+
+
+def test_waterfall_draws_every_phase_on_the_page_axis(qtbot, har_fixtures_dir: Path) -> None:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from console.services.har import PHASES
+    from console.views.har_waterfall import MARK_COLOURS, PHASE_COLOURS, WaterfallLegend, paint_marks, paint_phases
+
+    doc = load_har(har_fixtures_dir / WPT)
+    model = HarEntriesTableModel()
+    model.set_document(doc)
+    axes: dict[str | None, float] = {}
+    for row in range(model.rowCount()):
+        e = model.entries[row]
+        offset, span, phases, marks = model.index(row, COL_WATERFALL).data(WATERFALL_ROLE)
+        assert [name for name, _ in phases] == list(PHASES)
+        assert axes.setdefault(e.pageref, span) == span  # one axis per page
+        assert offset >= 0 and offset + e.time_ms <= span + 1
+        assert {name for name, _ in marks} <= {"DOMContentLoaded", "load"}
+    assert len(axes) == len(doc.pages)
+    assert "total" in model.index(0, COL_WATERFALL).data(Qt.ItemDataRole.ToolTipRole)
+
+    image = QImage(700, 10, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFF)
+    painter = QPainter(image)
+    paint_phases(painter, QRectF(0, 0, 700, 10), 0.0, 70.0, tuple((name, 10.0) for name in PHASES))
+    paint_marks(painter, QRectF(0, 0, 700, 10), 70.0, (("load", 61.0),))
+    painter.end()
+    for i, name in enumerate(PHASES):
+        assert image.pixelColor(i * 100 + 30, 5) == PHASE_COLOURS[name], name
+    assert image.pixelColor(610, 5) == MARK_COLOURS["load"]
+    legend = WaterfallLegend()
+    qtbot.addWidget(legend)
+    assert legend.layout().count() == len(PHASES) + 2 + 1  # phases, two event lines, stretch
