@@ -57,7 +57,8 @@ class GpgPage(AreaPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, home: gpg.GpgHome | None = None) -> None:
         super().__init__(ctx, parent)
-        self.home = home or gpg.GpgHome.of(ctx.settings.gnupg_home, ctx.settings.gpg_binary)
+        self._fixed_home = home
+        self._home_cache: tuple[tuple[str, str], gpg.GpgHome] | None = None
         self.setAcceptDrops(True)
         self.dialog: Any = None
 
@@ -144,6 +145,21 @@ class GpgPage(AreaPage):
         self.reload()
 
     # ------------------------------------------------------------------ helpers
+    @property
+    def home(self) -> gpg.GpgHome:
+        """The GnuPG home and gpg program of the current settings (Preferences may change both).
+
+        Every action and dialog of the page takes its home from here, so the ``gnupg_home`` and
+        ``gpg_binary`` settings apply without a restart.
+        """
+        if self._fixed_home is not None:
+            return self._fixed_home
+        settings = self.ctx.settings
+        wanted = (str(settings.gnupg_home), str(settings.gpg_binary or "gpg"))
+        if self._home_cache is None or self._home_cache[0] != wanted:
+            self._home_cache = (wanted, gpg.GpgHome.of(*wanted))
+        return self._home_cache[1]
+
     def _fail(self, exc: BaseException) -> None:
         show_exception(self, exc)
         self.operation_failed.emit(exc)
