@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from console.services.har.model import HarDocument, HarEntry, Timings
+from console.services.har.pages import out_of_order, page_infos, page_spans, repair_log
 from console.services.har.reader import (
     SCALE,
     HarError,
@@ -27,14 +28,7 @@ from console.services.har.reader import (
     read_har,
     read_har_bytes,
 )
-from console.services.har.repair import (
-    out_of_order,
-    page_infos,
-    page_spans,
-    parse_started,
-    repair_entries,
-    repair_log,
-)
+from console.services.har.repair import parse_started, repair_entries
 
 __all__ = ["HarError", "Progress", "build_document", "gc_paused", "load_har", "load_har_bytes", "parse_started"]
 

@@ -17,14 +17,9 @@ from typing import Any
 
 from console.services.har.loader import Progress, gc_paused, ordered_quirks
 from console.services.har.model import HarDocument, HarPageInfo
+from console.services.har.pages import out_of_order, page_infos, page_spans, repair_log
 from console.services.har.reader import SCALE, find_log, read_har
-from console.services.har.repair import (
-    out_of_order,
-    page_infos,
-    page_spans,
-    repair_entries,
-    repair_log,
-)
+from console.services.har.repair import repair_entries
 
 
 @dataclass(frozen=True)
