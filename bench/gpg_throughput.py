@@ -7,17 +7,22 @@ Prints figures; never passes or fails. Usage::
 
 For each input kind (a compressible CSV report, and an already-compressed .zip-like file
 that both sides encrypt without compression) the service and ``gpg`` itself encrypt and
-decrypt the same file on the same throwaway home, best of ``--repeat`` runs. The memory
-figure is the peak RSS of this Python process (sampled from /proc every 20 ms, plus
-ru_maxrss) while the service encrypts the big file.
+decrypt the same file on the same throwaway home, ``--repeat`` times each, alternating (and
+swapping which goes first each round) so both see the same machine load. Printed: the median
+of each side, the ratio of the medians, the median of the per-round ratios, and the load
+average before and after each row (the machine may be shared). The memory figures are the
+peak RSS of this Python process (sampled from /proc every 20 ms) and of the gpg child
+(ru_maxrss of reaped children) while the service encrypts the big file.
 """
 
 from __future__ import annotations
 
 import argparse
+import filecmp
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -54,15 +59,29 @@ def make_random(path: Path, mb: int) -> None:
             fh.write(os.urandom(1024 * 1024))
 
 
-def best_pair(a, b, repeat: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """Run a and b alternately (so both see the same machine load); best time of each."""
-    ta, tb = [], []
-    for _ in range(repeat):
-        for fn, times in ((a, ta), (b, tb)):
+def loadavg() -> str:
+    with open("/proc/loadavg") as fh:
+        return " ".join(fh.read().split()[:3])
+
+
+def alternate(svc, cli, repeat: int) -> tuple[list[float], list[float]]:  # type: ignore[no-untyped-def]
+    """Run the service and the CLI ``repeat`` times each, alternating; the CLI goes first on even rounds."""
+    ts, tc = [], []
+    for i in range(repeat):
+        order = ((cli, tc), (svc, ts)) if i % 2 == 0 else ((svc, ts), (cli, tc))
+        for fn, times in order:
             t = time.perf_counter()
             fn()
             times.append(time.perf_counter() - t)
-    return min(ta), min(tb)
+    return ts, tc
+
+
+def report(label: str, verb: str, mb: int, ts: list[float], tc: list[float], load_before: str) -> None:
+    ms, mc = statistics.median(ts), statistics.median(tc)
+    per_round = statistics.median(s / c for s, c in zip(ts, tc, strict=True))
+    print(f"{label:18s} {verb}: service median {ms:6.3f} s ({mb / ms:6.1f} MB/s)  gpg CLI median {mc:6.3f} s  "
+          f"ratio {ms / mc:4.2f}x (per-round median {per_round:4.2f}x)  load {load_before} -> {loadavg()}")
+    print(f"{'':18s}   service runs {' '.join(f'{t:.3f}' for t in ts)}; CLI runs {' '.join(f'{t:.3f}' for t in tc)}")
 
 
 def cli_encrypt(home: gpg.GpgHome, fpr: str, src: Path, out: Path, compress: bool) -> None:
@@ -83,7 +102,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--size-mb", type=int, default=100)
     ap.add_argument("--big-mb", type=int, default=1024)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--algo", default="rsa3072")
     args = ap.parse_args()
 
@@ -94,7 +113,8 @@ def main() -> None:
         key = gpg.generate_key_pair(home, "Bench Client", "bench@example.com", passphrase=PASS, algo=args.algo).key
         fpr = key.fingerprint
         print(f"gpg {subprocess.run(['gpg', '--version'], capture_output=True, text=True).stdout.split()[2]}, "
-              f"key {key.algorithm_label}, {args.size_mb} MB inputs, best of {args.repeat} alternating runs")
+              f"key {key.algorithm_label}, {args.size_mb} MB inputs, {args.repeat} alternating runs each, "
+              f"{os.cpu_count()} CPUs, load {loadavg()}")
         inputs = [("csv report", work / "report.csv", make_csv, True),
                   ("compressed (.zip)", work / "archive.zip", make_random, False)]
         for label, src, maker, compress in inputs:
@@ -108,7 +128,9 @@ def main() -> None:
             def cli_enc(src: Path = src, out_cli: Path = out_cli, compress: bool = compress) -> None:
                 cli_encrypt(home, fpr, src, out_cli, compress)
 
-            t_cli_e, t_svc_e = best_pair(cli_enc, svc_enc, args.repeat)
+            load = loadavg()
+            ts, tc = alternate(svc_enc, cli_enc, args.repeat)
+            report(label, "encrypt", args.size_mb, ts, tc, load)
             dec_svc, dec_cli = work / "dec-svc", work / "dec-cli"
 
             def svc_dec(out_svc: Path = out_svc, dec_svc: Path = dec_svc) -> None:
@@ -117,13 +139,10 @@ def main() -> None:
             def cli_dec(out_svc: Path = out_svc, dec_cli: Path = dec_cli) -> None:
                 cli_decrypt(home, out_svc, dec_cli)
 
-            t_cli_d, t_svc_d = best_pair(cli_dec, svc_dec, args.repeat)
-            assert dec_svc.stat().st_size == src.stat().st_size
-            mbps = args.size_mb
-            print(f"{label:18s} encrypt: service {t_svc_e:6.2f} s ({mbps / t_svc_e:6.1f} MB/s)  "
-                  f"gpg CLI {t_cli_e:6.2f} s  ratio {t_svc_e / t_cli_e:4.2f}x")
-            print(f"{'':18s} decrypt: service {t_svc_d:6.2f} s ({mbps / t_svc_d:6.1f} MB/s)  "
-                  f"gpg CLI {t_cli_d:6.2f} s  ratio {t_svc_d / t_cli_d:4.2f}x")
+            load = loadavg()
+            ts, tc = alternate(svc_dec, cli_dec, args.repeat)
+            report(label, "decrypt", args.size_mb, ts, tc, load)
+            assert filecmp.cmp(dec_svc, src, shallow=False)
             for p in (src, out_svc, out_cli, dec_svc, dec_cli):
                 p.unlink(missing_ok=True)
 
@@ -147,8 +166,10 @@ def main() -> None:
             stop.set()
             sampler.join()
             maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
             print(f"encrypt {args.big_mb} MB: {elapsed:.1f} s; Python process RSS before {base:.0f} MB, "
-                  f"peak while encrypting {peak[0]:.0f} MB (ru_maxrss over the whole run {maxrss:.0f} MB)")
+                  f"peak while encrypting {peak[0]:.0f} MB (ru_maxrss over the whole run {maxrss:.0f} MB); "
+                  f"largest gpg child {child:.0f} MB")
     finally:
         gpg.stop_agent(home)
         shutil.rmtree(home_path, ignore_errors=True)

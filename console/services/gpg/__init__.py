@@ -1,8 +1,10 @@
 """Encrypted reports: the console's own GnuPG keyring, client key pairs, backups, encrypt, decrypt.
 
-Everything runs the real gpg program through python-gnupg (imported lazily) on the console's
-own GnuPG home (:class:`GpgHome`, from the ``gnupg_home`` setting); the agent's personal
-keyring is never touched. Failures are :class:`GpgError` subclasses explained from gpg's
+Everything runs the real gpg program (:class:`GpgHome`: the ``gnupg_home`` and ``gpg_binary``
+settings) on the console's own GnuPG home; the agent's personal keyring is never touched.
+Key listing and import go through python-gnupg (imported lazily) or short gpg runs
+(:mod:`.engine`); encrypting and decrypting files run gpg directly, which reads and writes
+the files itself (:mod:`.process`), so reports never pass through Python. Failures are :class:`GpgError` subclasses explained from gpg's
 status lines (see :mod:`console.services.gpg.diagnose`).
 """
 

@@ -1,4 +1,4 @@
-"""The console's own GnuPG home and the two ways we talk to gpg.
+"""The console's own GnuPG home and the ways we talk to gpg (files are streamed by :mod:`.process`).
 
 * :func:`open_gpg` gives a python-gnupg ``GPG`` bound to the console's home. Its result
   objects record every ``[GNUPG:]`` status line (keyword, value), so failures are explained
