@@ -3,7 +3,6 @@ it before passing it on, compare two sessions."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -11,32 +10,28 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QStackedWidget,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from console.context import AppContext
-from console.services.har import QUIRK_DESCRIPTIONS, Findings, HarDocument, find_issues, load_har
-from console.services.har.search import entry_matches, header_blob
+from console.services.har import QUIRK_DESCRIPTIONS, Findings, HarDocument, load_har
+from console.services.har.search import analyse_for_view, body_matches
 from console.views.area_page import AreaPage
 from console.views.har_compare import HarCompareDialog
 from console.views.har_detail import HarDetailPane
+from console.views.har_empty_state import HarEmptyState
 from console.views.har_entries_model import (
     COL_INDEX,
     COL_METHOD,
@@ -46,10 +41,10 @@ from console.views.har_entries_model import (
     COL_TIME,
     COL_URL,
     COL_WATERFALL,
-    STATUS_CLASSES,
     HarEntriesProxyModel,
     HarEntriesTableModel,
 )
+from console.views.har_filter_bar import HarFilterBar
 from console.views.har_findings import HarFindingsPanel
 from console.views.har_sanitize_dialog import HarSanitizeDialog
 from console.views.har_waterfall import WaterfallDelegate, WaterfallLegend
@@ -60,26 +55,6 @@ from console.workers import Worker, run_worker
 
 ALL_PAGES = "\x00all"
 NO_PAGE = "\x00none"
-
-
-def analyse(doc: HarDocument, cancel: threading.Event | None = None) -> tuple[Findings, dict[int, str]]:
-    """Second pass after the table is shown: findings and the lower-cased URL+header text the filter uses."""
-    blobs = {}
-    for i, e in enumerate(doc.entries):
-        if cancel is not None and i % 1000 == 0 and cancel.is_set():
-            break
-        blobs[e.index] = header_blob(e)
-    return find_issues(doc), blobs
-
-
-def body_search(doc: HarDocument, text: str, cancel: threading.Event | None = None) -> tuple[str, frozenset[int]]:
-    hits = set()
-    for i, e in enumerate(doc.entries):
-        if cancel is not None and i % 200 == 0 and cancel.is_set():
-            break
-        if entry_matches(e, text):
-            hits.add(e.index)
-    return text, frozenset(hits)
 
 
 class HarPage(AreaPage):
@@ -129,7 +104,7 @@ class HarPage(AreaPage):
         layout.addWidget(self.progress)
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._empty_state())
+        self.stack.addWidget(HarEmptyState())
         self.stack.addWidget(self._inspector())
         layout.addWidget(self.stack, 1)
 
@@ -143,61 +118,17 @@ class HarPage(AreaPage):
         QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.copy_url)
         self._set_loaded(False)
 
-    def _empty_state(self) -> QWidget:
-        page = QWidget()
-        v = QVBoxLayout(page)
-        v.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(self.tr(
-            "<h2>HAR inspector</h2>"
-            "<p>Drop a .har file here, press Ctrl+O, or open one from a diagnostic bundle.</p>"
-            "<p><b>Asking a client for a HAR</b></p>"
-            "<ul>"
-            "<li><b>Chrome / Edge:</b> open the developer tools (F12 or Ctrl+Shift+I), go to Network, tick "
-            "'Preserve log', clear the list, reproduce the problem, then right-click the list and save all as "
-            "HAR (Edge also has an export button, Ctrl+S).</li>"
-            "<li><b>Firefox:</b> F12, Network tab, turn on 'Persist Logs', reproduce, then right-click and "
-            "save all as HAR.</li>"
-            "<li><b>Safari:</b> first enable the Develop menu (Settings, Advanced), open the Web Inspector "
-            "(Cmd+Option+I), Network tab, keep 'Preserve Log' on, reproduce, then Export.</li>"
-            "</ul>"
-            "<p>The client attaches the file to a Message Center web ticket. HAR files carry their login "
-            "cookies: redact before sharing them any further.</p>"))
-        text.setWordWrap(True)
-        text.setMaximumWidth(680)
-        v.addWidget(text)
-        return page
-
     def _inspector(self) -> QWidget:
         root = QWidget()
         v = QVBoxLayout(root)
         v.setContentsMargins(0, 0, 0, 0)
-        filters = QHBoxLayout()
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Filter: URL, headers, bodies (Ctrl+F)"))
-        self.filter_edit.setClearButtonEnabled(True)
-        filters.addWidget(self.filter_edit, 2)
-        self.status_buttons: dict[str, QToolButton] = {}
-        for cls in STATUS_CLASSES:
-            button = QToolButton()
-            button.setText(cls)
-            button.setCheckable(True)
-            button.toggled.connect(self._status_changed)
-            self.status_buttons[cls] = button
-            filters.addWidget(button)
-        self.type_combo = QComboBox()
-        self.type_combo.setToolTip(self.tr("Resource type"))
-        self.domain_combo = QComboBox()
-        self.domain_combo.setToolTip(self.tr("Domain"))
-        self.domain_combo.setMinimumContentsLength(16)
-        self.errors_check = QCheckBox(self.tr("Errors only"))
-        self.slow_spin = QSpinBox()
-        self.slow_spin.setRange(0, 600_000)
-        self.slow_spin.setSingleStep(100)
-        self.slow_spin.setSuffix(self.tr(" ms"))
-        self.slow_spin.setPrefix(self.tr("slower than "))
-        for w in (self.type_combo, self.domain_combo, self.errors_check, self.slow_spin):
-            filters.addWidget(w)
-        v.addLayout(filters)
+        self.filters = HarFilterBar()
+        self.filters.connect_proxy(self.proxy)
+        # the page's own names for the filter widgets (shortcuts, tests, the benchmark use them)
+        self.filter_edit, self.status_buttons = self.filters.filter_edit, self.filters.status_buttons
+        self.type_combo, self.domain_combo = self.filters.type_combo, self.filters.domain_combo
+        self.errors_check, self.slow_spin = self.filters.errors_check, self.filters.slow_spin
+        v.addWidget(self.filters)
 
         self.pages_list = QListWidget()
         self.table = QTableView()
@@ -249,12 +180,6 @@ class HarPage(AreaPage):
         self._text_timer.setInterval(250)
         self._text_timer.timeout.connect(self._start_body_search)
         self.filter_edit.textChanged.connect(self._text_changed)
-        self.type_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_resource_type(self.type_combo.currentData() or ""))
-        self.domain_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_domain(self.domain_combo.currentData() or ""))
-        self.errors_check.toggled.connect(self.proxy.set_errors_only)
-        self.slow_spin.valueChanged.connect(lambda ms: self.proxy.set_min_time_ms(float(ms)))
         self.pages_list.currentItemChanged.connect(self._page_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.findings_panel.entry_activated.connect(self.select_entry)
@@ -324,7 +249,7 @@ class HarPage(AreaPage):
         self.model.set_document(doc)
         self.proxy.reset_document_filters()
         self._fill_pages(doc)
-        self._fill_combos(doc)
+        self.filters.fill_choices(doc)
         self._set_loaded(True)
         name = doc.path.name if doc.path else ""
         failed = sum(1 for e in doc.entries if e.failed)
@@ -339,7 +264,7 @@ class HarPage(AreaPage):
             self.quirks_label.setToolTip("")
         self.status_message.emit(self.tr("Opened {name} ({n} requests)").format(name=name, n=len(doc.entries)))
         self.document_loaded.emit(doc)
-        run_worker(analyse, doc, on_result=lambda res: self._analysed(doc, res),
+        run_worker(analyse_for_view, doc, on_result=lambda res: self._analysed(doc, res),
                    on_error=lambda exc: show_exception(self, exc))
 
     def _analysed(self, doc: HarDocument, result: tuple[Findings, dict[int, str]]) -> None:
@@ -380,17 +305,6 @@ class HarPage(AreaPage):
         self.pages_list.blockSignals(False)
         self.pages_list.setVisible(len(doc.pages) > 1 or (bool(doc.pages) and without > 0))
 
-    def _fill_combos(self, doc: HarDocument) -> None:
-        for combo, values, label in (
-                (self.type_combo, sorted({e.resource_type for e in doc.entries}), self.tr("All types")),
-                (self.domain_combo, sorted({e.host for e in doc.entries if e.host}), self.tr("All domains"))):
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(label, "")
-            for value in values:
-                combo.addItem(value, value)
-            combo.blockSignals(False)
-
     # ------------------------------------------------------------------ filters
     def _text_changed(self, text: str) -> None:
         self.proxy.set_text(text)
@@ -405,7 +319,7 @@ class HarPage(AreaPage):
     def _start_body_search(self) -> None:
         if self.doc is None or not self.filter_edit.text().strip():
             return
-        self._body_worker = run_worker(body_search, self.doc, self.filter_edit.text().strip(),
+        self._body_worker = run_worker(body_matches, self.doc, self.filter_edit.text().strip(),
                                        on_result=self._body_found)
 
     def _body_found(self, result: tuple[str, frozenset[int]]) -> None:
@@ -413,9 +327,6 @@ class HarPage(AreaPage):
         if text.lower() == self.filter_edit.text().strip().lower():
             self.proxy.set_body_matches(text, hits)
             self.body_search_done.emit(text)
-
-    def _status_changed(self) -> None:
-        self.proxy.set_status_classes({c for c, b in self.status_buttons.items() if b.isChecked()})
 
     def _page_changed(self, current: QListWidgetItem | None, _previous: Any = None) -> None:
         key = current.data(Qt.ItemDataRole.UserRole) if current is not None else ALL_PAGES
@@ -446,13 +357,7 @@ class HarPage(AreaPage):
         self.bottom_tabs.setCurrentIndex(0)
 
     def clear_filters(self) -> None:
-        self.filter_edit.clear()
-        for b in self.status_buttons.values():
-            b.setChecked(False)
-        self.type_combo.setCurrentIndex(0)
-        self.domain_combo.setCurrentIndex(0)
-        self.errors_check.setChecked(False)
-        self.slow_spin.setValue(0)
+        self.filters.clear()
         self.pages_list.setCurrentRow(0)
 
     def current_entry(self) -> Any:

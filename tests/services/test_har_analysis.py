@@ -98,3 +98,21 @@ def test_diff_fixture_against_itself(har_fixtures_dir: Path) -> None:
     doc = load_har(har_fixtures_dir / "webpagetest2.19_firefox-nightly_bbc_1050entries.har")
     d = diff_documents(doc, doc)
     assert len(d.matched) == 1050 and not d.only_a and not d.only_b and not d.changed
+
+
+def test_view_passes_blobs_and_body_matches(tmp_path: Path) -> None:
+    import threading
+
+    from console.services.har.search import analyse_for_view, body_matches, header_blob
+
+    e1 = entry("https://a.example.com/one", text=None, resp_headers=[("X-Trace", "ABC")])
+    e1["response"]["content"] = {"size": 30, "mimeType": "application/json", "encoding": "base64",
+                                 "text": b64('{"reason": "MarginCall-42"}')}
+    doc = _doc(tmp_path, [e1, entry("https://a.example.com/two", started="2024-01-02T03:04:06Z")])
+    findings, blobs = analyse_for_view(doc)
+    assert blobs == {e.index: header_blob(e) for e in doc.entries} and "x-trace: abc" in blobs[0]
+    assert findings == find_issues(doc)
+    assert body_matches(doc, "MarginCall") == ("MarginCall", frozenset({0}))
+    cancel = threading.Event()
+    cancel.set()
+    assert body_matches(doc, "example", cancel) == ("example", frozenset())

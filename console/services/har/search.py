@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
+from console.services.har.findings import Findings, find_issues
 from console.services.har.model import HarDocument, HarEntry
 
 
@@ -59,3 +61,24 @@ def search_entries(doc: HarDocument, text: str) -> list[SearchHit]:
         if where:
             hits.append(SearchHit(e.index, e.method, e.url, e.status, where))
     return hits
+
+
+def analyse_for_view(doc: HarDocument, cancel: threading.Event | None = None) -> tuple[Findings, dict[int, str]]:
+    """The inspector's second pass after the table is shown: findings and each entry's :func:`header_blob`."""
+    blobs = {}
+    for i, e in enumerate(doc.entries):
+        if cancel is not None and i % 1000 == 0 and cancel.is_set():
+            break
+        blobs[e.index] = header_blob(e)
+    return find_issues(doc), blobs
+
+
+def body_matches(doc: HarDocument, text: str, cancel: threading.Event | None = None) -> tuple[str, frozenset[int]]:
+    """``text`` and the file indexes of the entries that contain it anywhere (bodies included)."""
+    hits = set()
+    for i, e in enumerate(doc.entries):
+        if cancel is not None and i % 200 == 0 and cancel.is_set():
+            break
+        if entry_matches(e, text):
+            hits.add(e.index)
+    return text, frozenset(hits)
