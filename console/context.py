@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from console.config import Settings
-from console.services.db import Database
+
+if TYPE_CHECKING:  # SQLAlchemy costs 0.2-0.3 s to import: commands that need no database never pay it
+    from console.services.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +29,8 @@ class AppContext:
     @property
     def database(self) -> Database:
         """The database, without checking its schema (see :meth:`ready_database`)."""
+        from console.services.db import Database
+
         if self._database is None:
             self._database = Database(self.settings.db_url)
         return self._database
