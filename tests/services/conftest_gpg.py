@@ -96,6 +96,42 @@ def no_part_files(folder: Path) -> bool:
     return not [p for p in folder.rglob("*") if p.name.endswith(".part")]
 
 
+#: Far more than gpg can encrypt in the seconds a cancel test allows; sparse, so it costs no disk.
+HUGE = 6 << 30
+
+
+def sparse(path: Path, size: int = HUGE) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as fh:
+        fh.truncate(size)
+    return path
+
+
+def gpg_children() -> list[int]:
+    """Pids of this process's children running gpg (Linux /proc; the daemonised agent is not a child)."""
+    me = os.getpid()
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        comm, rest = stat[stat.index("(") + 1: stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
+        if comm.startswith("gpg") and comm != "gpg-agent" and int(rest[1]) == me:
+            found.append(int(entry.name))
+    return found
+
+
+def part_bigger_than(folder: Path, size: int) -> bool:
+    """gpg is writing: a .part under ``folder`` has grown past ``size`` bytes."""
+    try:
+        return any(p.stat().st_size > size for p in folder.rglob("*.part"))
+    except OSError:
+        return False
+
+
 class KeyTemplate:
     """A home with two ready key pairs, made once per session and copied into test homes."""
 

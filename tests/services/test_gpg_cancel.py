@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from pathlib import Path
@@ -15,35 +14,17 @@ from console.services.gpg.process import parse_progress, stream_gpg
 
 pytest.register_assert_rewrite("tests.services.conftest_gpg")
 
-from tests.services.conftest_gpg import PASS, no_part_files, write_report  # noqa: E402
+from tests.services.conftest_gpg import (  # noqa: E402
+    HUGE,
+    PASS,
+    gpg_children,
+    no_part_files,
+    part_bigger_than,
+    sparse,
+    write_report,
+)
 
 pytest_plugins = ("tests.services.conftest_gpg",)
-
-#: Far more than gpg can encrypt in the seconds the test allows; sparse, so it costs no disk.
-HUGE = 6 << 30
-
-
-def gpg_children() -> list[int]:
-    """Pids of this process's children running gpg (Linux /proc)."""
-    me = os.getpid()
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        comm, rest = stat[stat.index("(") + 1: stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
-        if comm.startswith("gpg") and comm != "gpg-agent" and int(rest[1]) == me:
-            found.append(int(entry.name))
-    return found
-
-
-def sparse(path: Path, size: int) -> Path:
-    with open(path, "wb") as fh:
-        fh.truncate(size)
-    return path
 
 
 def wait_for(condition, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
@@ -71,7 +52,7 @@ def test_cancel_kills_gpg_mid_file_and_leaves_nothing(alice_home, key_template, 
     worker = threading.Thread(target=work)
     worker.start()
     # gpg is running and writing: its .part has grown past 1 MB and gpg has reported progress.
-    wait_for(lambda: any(p.stat().st_size > 1 << 20 for p in out.glob("*.part")) if out.exists() else False)
+    wait_for(lambda: part_bigger_than(tmp_path, 1 << 20))
     (pid,) = gpg_children()
     cancel.set()
     t = time.monotonic()

@@ -9,7 +9,14 @@ from console.services import gpg
 
 pytest.register_assert_rewrite("tests.services.conftest_gpg")
 
-from tests.services.conftest_gpg import PASS, write_report  # noqa: E402
+from tests.services.conftest_gpg import (  # noqa: E402
+    PASS,
+    gpg_children,
+    no_part_files,
+    part_bigger_than,
+    sparse,
+    write_report,
+)
 
 pytest_plugins = ("tests.services.conftest_gpg",)
 
@@ -200,3 +207,23 @@ def test_backup_from_page_and_copy_fingerprint(qtbot, make_page, alice_home, key
     with qtbot.waitSignal(page.operation_done, timeout=TIMEOUT):
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert "PRIVATE KEY BLOCK" in (tmp_path / "b.asc").read_text()
+
+
+def test_cancel_in_the_encrypt_dialog_stops_gpg_and_leaves_nothing(qtbot, make_page, alice_home, key_template,
+                                                                   tmp_path):
+    page = make_page(alice_home)
+    src = sparse(tmp_path / "in" / "huge.zip")
+    out = tmp_path / "out"
+    dialog = page.encrypt_paths([src])
+    dialog.recipient.setCurrentIndex(dialog.recipient.findData(key_template.alice))
+    dialog.out_dir.setText(str(out))
+    dialog.encrypt_button.click()
+    worker = dialog.worker
+    qtbot.waitUntil(lambda: part_bigger_than(out, 1 << 20), timeout=TIMEOUT)
+    assert len(gpg_children()) == 1
+    with qtbot.waitSignal(worker.signals.cancelled, timeout=5000):
+        dialog.progress.cancel_button.click()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=TIMEOUT)
+    assert gpg_children() == [] and no_part_files(tmp_path) and not (out / "huge.zip.gpg").exists()
+    assert dialog.encrypt_button.isEnabled()
+    dialog.reject()
