@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from console.views.har_entries_model import WATERFALL_ROLE
@@ -20,6 +20,12 @@ PHASE_COLOURS = {
 }
 
 
+_OTHER = QColor("#90a4ae")
+
+# Only fillRect calls here: no pen/brush state to save and restore, and few calls per cell (each void call
+# of a Qt method costs a reference to None on PySide6 6.12 with Python 3.11; see the bench and the report).
+
+
 def paint_phases(painter: QPainter, rect: QRectF, offset_ms: float, span_ms: float,
                  phases: tuple[tuple[str, float], ...]) -> None:
     """Draw the phases of one request inside ``rect``, scaled so that ``span_ms`` fills its width."""
@@ -27,28 +33,23 @@ def paint_phases(painter: QPainter, rect: QRectF, offset_ms: float, span_ms: flo
         return
     scale = rect.width() / span_ms
     x = rect.left() + max(offset_ms, 0.0) * scale
-    painter.save()
-    painter.setPen(Qt.PenStyle.NoPen)
     for name, ms in phases:
         if ms <= 0:
             continue
         width = max(ms * scale, 1.0)
-        painter.setBrush(PHASE_COLOURS.get(name, QColor("#90a4ae")))
-        painter.drawRect(QRectF(x, rect.top(), min(width, rect.right() - x + 1), rect.height()))
+        painter.fillRect(QRectF(x, rect.top(), min(width, rect.right() - x + 1), rect.height()),
+                         PHASE_COLOURS.get(name, _OTHER))
         x += ms * scale
-    painter.restore()
 
 
 def paint_marks(painter: QPainter, rect: QRectF, span_ms: float, marks: tuple[tuple[str, float], ...]) -> None:
     """Thin vertical lines for page events (DOMContentLoaded, load) on the same axis as the phases."""
-    if span_ms <= 0 or not marks:
+    if span_ms <= 0:
         return
-    painter.save()
     for name, ms in marks:
         x = rect.left() + min(max(ms, 0.0), span_ms) * rect.width() / span_ms
-        painter.setPen(QPen(MARK_COLOURS.get(name, QColor("#616161")), 1))
-        painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
-    painter.restore()
+        painter.fillRect(QRectF(min(x, rect.right() - 1), rect.top(), 1.0, rect.height()),
+                         MARK_COLOURS.get(name, _OTHER))
 
 
 class WaterfallLegend(QWidget):
