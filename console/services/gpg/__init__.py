@@ -4,8 +4,8 @@ Everything runs the real gpg program (:class:`GpgHome`: the ``gnupg_home`` and `
 settings) on the console's own GnuPG home; the agent's personal keyring is never touched.
 Key listing and import go through python-gnupg (imported lazily) or short gpg runs
 (:mod:`.engine`); encrypting and decrypting files run gpg directly, which reads and writes
-the files itself (:mod:`.process`), so reports never pass through Python. Failures are :class:`GpgError` subclasses explained from gpg's
-status lines (see :mod:`console.services.gpg.diagnose`).
+the files itself (:mod:`.process`), so reports never pass through Python. Failures are
+:class:`GpgError` subclasses explained from gpg's status lines (see :mod:`.diagnose`).
 """
 
 from __future__ import annotations
