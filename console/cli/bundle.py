@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from console.cli.output import add_area, add_verb, emit, table
+from console.services.units import human_size as _size
 
 
 def register(sub: Any) -> None:
@@ -54,15 +55,6 @@ def register(sub: Any) -> None:
 
 def _store(ctx: Any) -> Path:
     return Path(ctx.settings.bundle_store_dir)
-
-
-def _size(n: int) -> str:
-    value = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return str(n)
 
 
 def ingest(args: argparse.Namespace, ctx: Any) -> None:

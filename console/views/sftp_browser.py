@@ -35,6 +35,7 @@ from console.services.sftp import (
     list_dir,
     upload_file,
 )
+from console.services.units import human_size as _human
 from console.views.messages import show_exception
 from console.views.progress_panel import ProgressPanel
 from console.workers import Worker, run_worker
@@ -44,15 +45,6 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
 ENCRYPTED_SUFFIXES = (".gpg", ".pgp", ".asc")
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _human(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return str(size)
 
 
 class SftpRemoteTableModel(QAbstractTableModel):

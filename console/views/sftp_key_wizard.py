@@ -23,21 +23,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from console.services.passphrase import passphrase_strength
 from console.services.sftp import DEFAULT_HOST, DEFAULT_PORT, KEY_SIZES, KeyPairResult, save_key_pair
 from console.services.sftp.keys import PPK_NAME, PRIVATE_NAME, PUBLIC_NAME
 from console.views.messages import show_exception
 from console.views.sftp_key_panel import SftpKeyPanel
 from console.workers import Worker, run_worker
-
-
-def passphrase_strength(text: str) -> int:
-    """0 (none) to 4 (strong): length counts most, variety of characters helps."""
-    if not text:
-        return 0
-    classes = sum(any(f(c) for c in text) for f in (str.islower, str.isupper, str.isdigit,
-                                                    lambda c: not c.isalnum()))
-    score = 1 + (len(text) >= 10) + (len(text) >= 16) + (classes >= 3 and len(text) >= 8)
-    return min(score, 4)
 
 
 def _label(text: str) -> QLabel:
@@ -103,11 +94,11 @@ class _PassphrasePage(QWizardPage):
         self._update()
 
     def _update(self) -> None:
-        score = passphrase_strength(self.first.text())
+        score = passphrase_strength(self.first.text()).score if self.first.text() else 0
         self.meter.setValue(score)
-        words = [self.tr("No passphrase: anyone with the file can use the key."), self.tr("Weak: make it longer."),
+        words = [self.tr("Very weak: make it longer."), self.tr("Weak: make it longer."),
                  self.tr("Fair: longer is better."), self.tr("Good."), self.tr("Strong.")]
-        text = words[score]
+        text = words[score] if self.first.text() else self.tr("No passphrase: anyone with the file can use the key.")
         if self.second.text() and self.second.text() != self.first.text():
             text += " " + self.tr("The two entries differ.")
         self.feedback.setText(text)

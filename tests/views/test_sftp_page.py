@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from console.services.sftp import HostKeyUnknown, RemoteEntry, known_hosts_path
 from console.views.sftp_browser import SftpRemoteProxyModel, SftpRemoteTableModel
 from console.views.sftp_hostkey_dialog import SftpHostKeyDialog
-from console.views.sftp_key_wizard import passphrase_strength
+from console.views.sftp_key_wizard import _PassphrasePage
 from console.views.sftp_page import SftpPage
 from console.workers import wait_for_all
 from tests.services.conftest_sftp import PASSPHRASE, key_pair, rsa_private_key  # noqa: F401
@@ -75,10 +75,15 @@ def test_wizard_creates_key_pair_and_ppk(qtbot: Any, page: Any, tmp_path: Path) 
     assert page.key_panel.info == result.info
 
 
-def test_passphrase_strength() -> None:
-    assert passphrase_strength("") == 0
-    assert passphrase_strength("abc") == 1
-    assert passphrase_strength("Correct-Horse-Battery-9") == 4
+def test_passphrase_page_feedback(qtbot: Any) -> None:
+    page = _PassphrasePage()
+    qtbot.addWidget(page)
+    assert "No passphrase" in page.feedback.text() and page.meter.value() == 0
+    page.first.setText("abc")
+    assert page.meter.value() <= 1 and "longer" in page.feedback.text()
+    page.first.setText("Correct-Horse-Battery-9")
+    page.second.setText("Correct-Horse-Battery-")
+    assert page.meter.value() >= 3 and "differ" in page.feedback.text()
 
 
 def test_remote_models(qtmodeltester: Any) -> None:

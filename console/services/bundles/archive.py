@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from console.services.errors import Cancelled, InvalidInput
+from console.services.units import human_size as _human
 
 CHUNK = 1024 * 1024
 ARCHIVE_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".tar", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
@@ -87,15 +88,6 @@ class Entry:
     size: int
     mtime: datetime | None
     nested_archive: bool
-
-
-def _human(n: int) -> str:
-    size = float(n)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} bytes"
 
 
 def is_archive_name(name: str) -> bool:

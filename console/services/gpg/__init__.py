@@ -46,9 +46,7 @@ from console.services.gpg.keygen import (
     DEFAULT_EXPIRE,
     REVOCATION_EXPLANATION,
     GeneratedKey,
-    PassphraseStrength,
     generate_key_pair,
-    passphrase_strength,
     save_revocation_certificate,
     supported_algorithms,
     validate_expire,
@@ -69,6 +67,7 @@ from console.services.gpg.keyring import (
     secret_keys,
     trust_key,
 )
+from console.services.passphrase import PassphraseStrength, passphrase_strength
 
 __all__ = [
     "ALGORITHMS",

@@ -8,7 +8,6 @@ in the home's ``openpgp-revocs.d``; :func:`save_revocation_certificate` copies i
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from console.services.fsutil import atomic_write_bytes
 from console.services.gpg.engine import GpgHome, run_gpg
 from console.services.gpg.errors import GpgError, KeyNotFound
 from console.services.gpg.keyring import KeyInfo, find_key
+from console.services.passphrase import MIN_PASSPHRASE, passphrase_strength
 
 #: algo name -> (primary key algorithm, encryption subkey algorithm)
 ALGORITHMS: dict[str, tuple[str, str]] = {
@@ -29,7 +29,6 @@ ALGORITHM_LABELS = {"rsa3072": "RSA 3072 (default)", "rsa4096": "RSA 4096",
                     "ed25519": "Curve 25519 (modern, small keys)"}
 DEFAULT_ALGORITHM = "rsa3072"
 DEFAULT_EXPIRE = "2y"
-MIN_PASSPHRASE = 8
 _EXPIRE = re.compile(r"^(?:0|never|\d{1,4}[dwmy]?)$")
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
@@ -46,44 +45,9 @@ BACKUP_WARNING = (
 
 
 @dataclass(frozen=True)
-class PassphraseStrength:
-    score: int  # 0 (very weak) .. 4 (very strong)
-    label: str
-    bits: int
-    advice: str
-    acceptable: bool
-
-
-@dataclass(frozen=True)
 class GeneratedKey:
     key: KeyInfo
     revocation_certificate: Path | None
-
-
-def passphrase_strength(passphrase: str) -> PassphraseStrength:
-    """A rough estimate: length times character variety, less for repeats and common patterns."""
-    if not passphrase:
-        return PassphraseStrength(0, "empty", 0, "Enter a passphrase.", False)
-    pool = 0
-    pool += 26 if re.search(r"[a-z]", passphrase) else 0
-    pool += 26 if re.search(r"[A-Z]", passphrase) else 0
-    pool += 10 if re.search(r"[0-9]", passphrase) else 0
-    pool += 33 if re.search(r"[^a-zA-Z0-9]", passphrase) else 0
-    pool = max(pool, 10)
-    distinct = len(set(passphrase))
-    effective = min(len(passphrase), distinct * 2)
-    bits = int(effective * math.log2(pool))
-    if re.search(r"(0123|1234|2345|abcd|qwer|asdf|password|passwort|letmein)", passphrase.lower()):
-        bits = bits // 2
-    labels = ["very weak", "weak", "fair", "strong", "very strong"]
-    score = 0 if bits < 28 else 1 if bits < 40 else 2 if bits < 60 else 3 if bits < 80 else 4
-    if len(passphrase) < MIN_PASSPHRASE:
-        advice = f"Use at least {MIN_PASSPHRASE} characters."
-    elif score < 3:
-        advice = "Longer is better: a few unrelated words make a strong passphrase that is easy to type."
-    else:
-        advice = "Good. Store it safely: without it the key pair is useless."
-    return PassphraseStrength(score, labels[score], bits, advice, len(passphrase) >= MIN_PASSPHRASE)
 
 
 def validate_expire(expire: str) -> str:
