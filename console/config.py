@@ -52,7 +52,10 @@ class Option:
         if self.type is Path:
             return Path(os.path.expanduser(str(raw)))
         if self.type is int:
-            return int(raw)
+            try:
+                return int(raw)
+            except (TypeError, ValueError):
+                raise ValueError(f"'{raw}' is not a whole number") from None
         text = str(raw)
         if self.choices and text not in {c for c, _ in self.choices}:
             raise ValueError(f"must be one of {', '.join(c for c, _ in self.choices)}")

@@ -104,6 +104,8 @@ def setup_logging(log_dir: Path | None, *, stderr_level: int | None = None) -> N
     global _configured_file
     root = logging.getLogger()
     root.setLevel(logging.INFO)
+    # Alembic narrates every plugin and step at INFO; the console logs the upgrade itself.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     if _ring not in root.handlers:
         root.addHandler(_ring)
     if log_dir is not None and _configured_file is None:

@@ -74,3 +74,9 @@ def test_unwritable_data_dir_is_refused_without_creating_anything(tmp_path: Path
     with pytest.raises(ConfigError, match="not writable"):
         Settings.load().ensure_data_dir()
     assert blocker.read_text() == "x"
+
+
+def test_non_number_port_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUPPORT_CONSOLE_SFTP_PORT", "abc")
+    with pytest.raises(ConfigError, match="'abc' is not a whole number"):
+        Settings.load()

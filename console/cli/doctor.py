@@ -48,7 +48,7 @@ def doctor(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("doctor", help="check this desk: versions, gpg, screens, database, folders",
+    parser = sub.add_parser("doctor", help="Check this desk: versions, gpg, screens, database, folders",
                             description="Check what a support engineer checks first on a desk.")
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
     parser.set_defaults(handler=doctor, prog_name="support-console", area_parser=parser)

@@ -51,6 +51,8 @@ def table(rows: Iterable[Sequence[Any]], headers: Sequence[str]) -> str:
 
 def add_area(sub: Any, name: str, help_text: str) -> Any:
     """Add an area parser (``support-console NAME ...``) and return its verb subparsers."""
+    if help_text[1:2].islower():  # "diagnostic bundles" -> "Diagnostic bundles", but "sFTP" stays
+        help_text = help_text[:1].upper() + help_text[1:]
     parser = sub.add_parser(name, help=help_text, description=help_text)
     parser.set_defaults(area_parser=parser, prog_name=PROG)
     verbs = parser.add_subparsers(dest="verb", metavar="<verb>", parser_class=type(parser))

@@ -10,7 +10,7 @@ from console.cli.output import emit
 
 
 def register(sub: Any) -> None:
-    help_text = "capture the screen to a PNG file (all monitors, or one)"
+    help_text = "Capture the screen to a PNG file (all monitors, or one)"
     p = sub.add_parser("screenshot", help=help_text, description=help_text)
     p.set_defaults(handler=screenshot, prog_name="support-console")
     p.add_argument("out", type=Path, metavar="OUT.png")

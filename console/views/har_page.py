@@ -112,7 +112,6 @@ class HarPage(AreaPage):
         self.sanitize_button.clicked.connect(self.open_sanitize)
         self.compare_button.clicked.connect(self.choose_compare)
         self.copy_button.clicked.connect(self.copy_url)
-        QShortcut(QKeySequence.StandardKey.Open, self, self.choose_file)
         QShortcut(QKeySequence.StandardKey.Find, self, lambda: self.filter_edit.setFocus())
         QShortcut(QKeySequence("Ctrl+E"), self, self.open_sanitize)
         QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.copy_url)
