@@ -105,7 +105,28 @@ def _home(args: argparse.Namespace, ctx: Any) -> Any:
                            "would show them). Use --passphrase-file FILE, --passphrase-file - for stdin, "
                            "or answer the prompt.")
     path = args.gnupghome or ctx.settings.gnupg_home
-    return GpgHome.of(path, args.gpg_binary or ctx.settings.gpg_binary)
+    # Only the console's default home is created on first use: a mistyped --gnupghome is refused.
+    return GpgHome.chosen(path, args.gpg_binary or ctx.settings.gpg_binary, default=Path(ctx.data_dir) / "gnupg")
+
+
+_LIST_KEYS_HINT = ("See the keys it holds with 'support-console gpg keys' (with the same --gnupghome, "
+                   "if you gave one).")
+
+
+def _find(home: Any, query: str) -> Any:
+    """The key ``query`` names; if none, say how to see the keys there are (importing is rarely the fix)."""
+    from console.services import gpg
+
+    try:
+        return gpg.find_key(home, query)
+    except gpg.KeyNotFound as exc:
+        raise gpg.KeyNotFound(f"There is no key matching '{query}' in the console's keyring ({home.path}).",
+                              hint=_LIST_KEYS_HINT) from exc
+
+
+def _overwrite_hint(exc: Any, switch: str = "--overwrite") -> Any:
+    exc.hint = f"Choose another name or folder, or add {switch} to replace it."
+    return exc
 
 
 def _progress(label: str) -> Any:
@@ -193,7 +214,11 @@ def remove(args: argparse.Namespace, ctx: Any) -> int:
     from console.services.errors import InvalidInput
 
     home = _home(args, ctx)
-    key = gpg.find_key(home, args.key)
+    try:
+        key = gpg.find_key(home, args.key)
+    except gpg.KeyNotFound as exc:
+        raise gpg.KeyNotFound(f"There is no key matching '{args.key}' in the console's keyring ({home.path}); "
+                              "nothing was removed.", hint=_LIST_KEYS_HINT) from exc
     if not args.yes:
         if not sys.stdin.isatty():
             raise InvalidInput("Removing a key needs confirmation: add --yes.")
@@ -222,14 +247,20 @@ def generate(args: argparse.Namespace, ctx: Any) -> int:
 
     def text(_: Any) -> str:
         lines = ["Key pair created.", _key_text(made.key), f"Passphrase strength: {strength.label}."]
+        if made.revocation_certificate:
+            lines.append(f"gpg saved a revocation certificate for this key in {made.revocation_certificate}.")
         if rev_out:
-            lines.append(f"Revocation certificate saved to {rev_out}.")
+            lines.append(f"A copy of the revocation certificate was saved to {rev_out}.")
+        else:
+            lines.append("Save a copy to keep offline with 'support-console gpg revocation "
+                         f"{made.key.fingerprint} FILE', or use --revocation-out FILE next time.")
         lines.append(gpg.REVOCATION_EXPLANATION)
         lines.append("Next: 'gpg export-public' to send the public key, and 'gpg backup' to keep both parts safe. "
                      + gpg.BACKUP_WARNING)
         return "\n".join(lines)
 
     emit(args, {"key": made.key.as_dict(), "revocation_certificate": rev_out,
+                "revocation_certificate_in_home": made.revocation_certificate,
                 "passphrase_strength": strength.label}, text)
     return 0
 
@@ -239,7 +270,7 @@ def export_public(args: argparse.Namespace, ctx: Any) -> int:
 
     home = _home(args, ctx)
     to_stdout = str(args.out) == "-"
-    key, armored = gpg.export_public(home, args.key, None if to_stdout else args.out)
+    key, armored = gpg.export_public(home, _find(home, args.key).fingerprint, None if to_stdout else args.out)
     if to_stdout:
         sys.stdout.write(armored)
     else:
@@ -252,7 +283,7 @@ def backup(args: argparse.Namespace, ctx: Any) -> int:
     from console.services import gpg
 
     home = _home(args, ctx)
-    key = gpg.find_key(home, args.key)
+    key = _find(home, args.key)
     passphrase = read_secret(args.passphrase_file, prompt=f"Passphrase of {key.primary_uid}: ")
     res = gpg.backup_key_pair(home, key.fingerprint, args.out, passphrase=passphrase)
     emit(args, {"fingerprint": res.key.fingerprint, "path": res.path},
@@ -274,7 +305,8 @@ def restore(args: argparse.Namespace, ctx: Any) -> int:
 def revocation(args: argparse.Namespace, ctx: Any) -> int:
     from console.services import gpg
 
-    out = gpg.save_revocation_certificate(_home(args, ctx), args.key, args.out)
+    home = _home(args, ctx)
+    out = gpg.save_revocation_certificate(home, _find(home, args.key).fingerprint, args.out)
     emit(args, {"path": out}, lambda _: f"Revocation certificate saved to {out}.\n{gpg.REVOCATION_EXPLANATION}")
     return 0
 
@@ -321,8 +353,11 @@ def encrypt(args: argparse.Namespace, ctx: Any) -> int:
         passphrase = read_secret(args.passphrase_file, prompt="Passphrase of the signing key: ")
     elif args.passphrase_file:
         raise InvalidInput("--passphrase-file is for --sign-with; encrypting alone needs no passphrase.")
-    result = gpg.encrypt_files(home, args.paths, args.to, out_dir=args.out, sign_with=args.sign_with,
-                               passphrase=passphrase, overwrite=args.overwrite, progress=_progress("Encrypting"))
+    try:
+        result = gpg.encrypt_files(home, args.paths, args.to, out_dir=args.out, sign_with=args.sign_with,
+                                   passphrase=passphrase, overwrite=args.overwrite, progress=_progress("Encrypting"))
+    except gpg.OutputExists as exc:
+        raise _overwrite_hint(exc) from None
     delivered: tuple[Any, ...] = ()
     if upload is not None:
         key_pass = read_secret(args.sftp_passphrase_file, prompt="Passphrase of the sFTP key: ") \
@@ -353,8 +388,11 @@ def decrypt(args: argparse.Namespace, ctx: Any) -> int:
 
     home = _home(args, ctx)
     passphrase = read_secret(args.passphrase_file, prompt="Passphrase of the key pair: ")
-    res = gpg.decrypt_file(home, args.file, args.out, passphrase=passphrase, overwrite=args.overwrite,
-                           progress=_progress("Decrypting"))
+    try:
+        res = gpg.decrypt_file(home, args.file, args.out, passphrase=passphrase, overwrite=args.overwrite,
+                               progress=_progress("Decrypting"))
+    except gpg.OutputExists as exc:
+        raise _overwrite_hint(exc) from None
 
     def text(_: Any) -> str:
         out = f"Decrypted {res.source.name} to {res.output} ({res.size} bytes)."

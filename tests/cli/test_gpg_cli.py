@@ -148,3 +148,86 @@ def test_encrypt_and_upload_to_sftp_outbox(cli, alice_home, key_template, sshd, 
     assert code == 0, err
     assert json.loads(out)["uploaded"][0]["remote"].endswith("outbox/statement.csv.gpg")
     assert (outbox / "statement.csv.gpg").read_bytes() == (tmp_path / "statement.csv.gpg").read_bytes()
+
+
+# ---------------------------------------------------------------------- new-user trial findings
+def test_generate_says_where_gpg_keeps_the_revocation_certificate(cli, home, pw):
+    code, out, err = cli(G(home, "generate", "--name", "Dan Ho", "--email", "dan@example.com",
+                           "--algo", "ed25519", "--passphrase-file", str(pw)))
+    assert code == 0, err
+    fpr = next(line.split(None, 1)[1] for line in out.splitlines() if "fingerprint" in line).replace(" ", "")
+    stored = home.path / "openpgp-revocs.d" / f"{fpr}.rev"
+    assert stored.is_file() and str(stored) in out
+    assert f"gpg revocation {fpr}" in out  # how to save a copy to keep offline
+
+
+def test_generate_json_names_the_stored_revocation_certificate(cli, home, pw):
+    code, out, err = cli(G(home, "generate", "--name", "Eve Lo", "--email", "eve@example.com",
+                           "--algo", "ed25519", "--passphrase-file", str(pw), "--json"))
+    assert code == 0, err
+    made = json.loads(out)
+    assert made["revocation_certificate"] is None
+    assert made["revocation_certificate_in_home"].endswith(f"openpgp-revocs.d/{made['key']['fingerprint']}.rev")
+
+
+def test_existing_output_hint_names_overwrite(cli, alice_home, key_template, pw, tmp_path):
+    report = write_report(tmp_path / "r.csv")
+    assert cli(G(alice_home, "encrypt", str(report), "--to", key_template.alice))[0] == 0
+    code, _, err = cli(G(alice_home, "encrypt", str(report), "--to", key_template.alice))
+    assert code == 2 and "already exists" in err and "--overwrite" in err and "allow overwriting" not in err
+    (tmp_path / "out.csv").write_text("keep me")
+    code, _, err = cli(G(alice_home, "decrypt", str(tmp_path / "r.csv.gpg"), "--out", str(tmp_path / "out.csv"),
+                         "--passphrase-file", str(pw)))
+    assert code == 2 and "--overwrite" in err and (tmp_path / "out.csv").read_text() == "keep me"
+    assert cli(G(alice_home, "encrypt", str(report), "--to", key_template.alice, "--overwrite"))[0] == 0
+
+
+def test_remove_unknown_key_says_how_to_list_keys(cli, alice_home):
+    code, out, err = cli(G(alice_home, "remove", "NOPE", "--yes"))
+    assert code == 2 and out == ""
+    assert "no key matching 'NOPE'" in err and str(alice_home.path) in err and "nothing was removed" in err
+    assert "gpg keys" in err and "Import" not in err
+    code, _, err = cli(G(alice_home, "export-public", "NOPE", "-"))
+    assert code == 2 and "gpg keys" in err and "Import" not in err
+
+
+def test_refused_encrypt_leaves_no_output_folder(cli, alice_home, other_home, key_template, tmp_path):
+    pub = tmp_path / "alice.asc"
+    gpg.export_public(alice_home, key_template.alice, pub)
+    assert cli(G(other_home, "import", str(pub)))[0] == 0  # imported, not confirmed
+    report = write_report(tmp_path / "reports" / "statement.csv")
+    out_dir = tmp_path / "new" / "outbox"
+    code, _, err = cli(G(other_home, "encrypt", str(report.parent), "--to", key_template.alice,
+                         "--out", str(out_dir)))
+    assert code == 5 and "not been confirmed" in err
+    assert not (tmp_path / "new").exists()
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    code, _, _ = cli(G(other_home, "encrypt", str(report), "--to", key_template.alice, "--out", str(kept)))
+    assert code == 5 and kept.is_dir()  # a folder that was already there stays
+
+
+def test_mistyped_gnupghome_is_refused_not_created(cli, home, tmp_path):
+    typo = tmp_path / "gnupg-hom"
+    code, out, err = cli(["gpg", "keys", "--gnupghome", str(typo)])
+    assert code == 2 and out == ""
+    assert f"GnuPG home {typo} does not exist" in err and not typo.exists()
+    (tmp_path / "a-file").write_text("x")
+    code, _, err = cli(["gpg", "keys", "--gnupghome", str(tmp_path / "a-file")])
+    assert code == 2 and "is a file" in err
+
+
+def test_default_home_is_created_on_first_use(cli, monkeypatch):
+    from console.config import Settings
+
+    monkeypatch.delenv("SUPPORT_CONSOLE_GNUPGHOME", raising=False)
+    default = Settings.load().gnupg_home
+    assert not default.exists()
+    try:
+        code, _out, err = cli(["gpg", "keys"])
+        assert code == 0, err
+        assert default.is_dir() and (default / "gpg-agent.conf").is_file()
+        code, _, err = cli(["gpg", "keys", "--gnupghome", str(default)])  # the same home, named
+        assert code == 0, err
+    finally:
+        gpg.stop_agent(gpg.GpgHome(default))

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from console.services import gpg
-from console.services.errors import Cancelled, InvalidInput
+from console.services.errors import Cancelled, ConfigError, InvalidInput
 from console.services.gpg.engine import GpgHome
 
 pytest.register_assert_rewrite("tests.services.conftest_gpg")
@@ -19,6 +19,7 @@ from tests.services.conftest_gpg import (  # noqa: E402
     no_part_files,
     revoke,
     share_public,
+    sparse,
     write_report,
 )
 
@@ -213,3 +214,52 @@ def test_file_kind_and_default_names(tmp_path):
 
 def test_home_type():
     assert GpgHome.of("~/x").path.is_absolute()
+
+
+def test_existing_outputs_raise_output_exists_with_the_paths(alice_home, key_template, encrypted, tmp_path):
+    report = encrypted.with_suffix("")
+    with pytest.raises(gpg.OutputExists) as caught:
+        gpg.encrypt_files(alice_home, [report], key_template.alice)
+    assert caught.value.paths == (str(encrypted),) and caught.value.exit_code == 2
+    assert "--overwrite" not in caught.value.one_line()  # each front end names its own switch
+
+
+def test_failed_decrypt_removes_the_folders_it_made(alice_home, encrypted, tmp_path):
+    out = tmp_path / "new" / "deeper" / "statement.csv"
+    with pytest.raises(gpg.BadPassphrase):
+        gpg.decrypt_file(alice_home, encrypted, out, passphrase="not the passphrase")
+    assert not (tmp_path / "new").exists()
+    gpg.decrypt_file(alice_home, encrypted, out, passphrase=PASS)
+    assert out.is_file()
+
+
+def test_a_failure_after_some_files_keeps_the_finished_ones(alice_home, key_template, tmp_path):
+    reports = tmp_path / "reports"
+    first = write_report(reports / "a.csv").stat().st_size
+    sparse(reports / "b.bin")  # far too big to finish: cancelled while gpg works on it
+    cancel = threading.Event()
+    out_dir = tmp_path / "out"
+
+    def stop_after_first(done, total):
+        if done > first:
+            cancel.set()
+
+    with pytest.raises(Cancelled):
+        gpg.encrypt_files(alice_home, [reports], key_template.alice, out_dir=out_dir,
+                          progress=stop_after_first, cancel=cancel)
+    assert sorted(p.name for p in out_dir.rglob("*")) == ["a.csv.gpg", "reports"]
+
+
+def test_only_the_default_home_is_created(tmp_path):
+    typo = tmp_path / "gnupg-typo"
+    home = GpgHome.chosen(typo, None, default=tmp_path / "gnupg")
+    assert not home.create
+    with pytest.raises(ConfigError, match="does not exist"):
+        gpg.list_keys(home)
+    assert not typo.exists()
+    default = GpgHome.chosen(tmp_path / "gnupg", None, default=tmp_path / "gnupg")
+    assert default.create
+    try:
+        assert gpg.list_keys(default) == [] and default.path.is_dir()
+    finally:
+        gpg.stop_agent(default)

@@ -35,6 +35,7 @@ from console.services.gpg.errors import (
     KeyRevoked,
     NoSecretKey,
     NotEncrypted,
+    OutputExists,
     RecipientUnusable,
     UntrustedRecipient,
 )
@@ -96,6 +97,7 @@ __all__ = [
     "KeyRevoked",
     "NoSecretKey",
     "NotEncrypted",
+    "OutputExists",
     "PassphraseStrength",
     "RecipientUnusable",
     "UntrustedRecipient",

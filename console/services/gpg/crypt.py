@@ -21,7 +21,7 @@ from pathlib import Path
 from console.services.errors import Cancelled, InvalidInput
 from console.services.gpg.diagnose import explain_decrypt, explain_encrypt
 from console.services.gpg.engine import GpgHome
-from console.services.gpg.errors import GpgError
+from console.services.gpg.errors import GpgError, OutputExists
 from console.services.gpg.keyring import KeyInfo, find_key, list_keys
 from console.services.gpg.process import stream_gpg
 
@@ -124,6 +124,34 @@ def _temp_beside(target: Path) -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
+def _missing_folders(targets: Sequence[Path]) -> list[Path]:
+    """The folders that writing ``targets`` would create, deepest first."""
+    missing: set[Path] = set()
+    for target in targets:
+        folder = target.parent
+        while folder != folder.parent and not folder.exists():
+            missing.add(folder)
+            folder = folder.parent
+    return sorted(missing, key=lambda p: len(p.parts), reverse=True)
+
+
+@contextlib.contextmanager
+def _no_empty_folders_on_failure(targets: Sequence[Path]) -> Iterator[None]:
+    """On failure or cancel, remove the folders made for ``targets`` that stayed empty.
+
+    A refused run (key not confirmed, wrong passphrase...) must not leave an empty output
+    folder behind; folders that already hold a finished file are kept.
+    """
+    created = _missing_folders(targets)
+    try:
+        yield
+    except BaseException:
+        for folder in created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only succeeds when empty
+        raise
+
+
 def _check_passphrase(passphrase: str | None) -> None:
     if passphrase is not None and ("\n" in passphrase or "\r" in passphrase):
         raise InvalidInput("A passphrase cannot contain line breaks.")
@@ -172,9 +200,9 @@ def encrypt_files(home: GpgHome, paths: Sequence[Path], recipient: str, *, out_d
     if not overwrite:
         existing = [dst for _, dst in pairs if dst.exists()]
         if existing:
-            raise InvalidInput(f"{existing[0]} already exists" + (
+            raise OutputExists(f"{existing[0]} already exists" + (
                 f" (and {len(existing) - 1} more)" if len(existing) > 1 else "") + ".",
-                hint="Choose another output folder, or allow overwriting.")
+                paths=tuple(str(p) for p in existing))
     sizes = [src.stat().st_size for src, _ in pairs]
     total = sum(sizes)
     base = 0
@@ -183,28 +211,29 @@ def encrypt_files(home: GpgHome, paths: Sequence[Path], recipient: str, *, out_d
     def cancelled() -> Cancelled:
         return Cancelled(f"Encryption cancelled after {len(out)} of {len(pairs)} files.")
 
-    for (src, dst), size in zip(pairs, sizes, strict=True):
-        if cancel is not None and cancel.is_set():
-            raise cancelled()
-        compress = not already_compressed(src)
-        args = ["--encrypt", "--recipient", key.fingerprint, "--set-filename", src.name]
-        if not compress:
-            args += ["--compress-algo", "none"]
-        if signer is not None:
-            args += ["--sign", "--local-user", signer.fingerprint]
-        with _temp_beside(dst) as tmp:
-            run = stream_gpg(home, [*args, "--output", str(tmp), "--", str(src)],
-                             passphrase=passphrase if signer else None,
-                             on_progress=_scaled(progress, base, size, total), cancel=cancel)
+    with _no_empty_folders_on_failure([dst for _, dst in pairs]):
+        for (src, dst), size in zip(pairs, sizes, strict=True):
             if cancel is not None and cancel.is_set():
                 raise cancelled()
-            if run.returncode != 0 or not run.has("END_ENCRYPTION"):
-                raise explain_encrypt(run.statuses, recipient=key, signer=signer)
-            os.replace(tmp, dst)
-        base += size
-        if progress is not None:
-            progress(base, total)
-        out.append(EncryptedFile(src, dst, dst.stat().st_size, compress))
+            compress = not already_compressed(src)
+            args = ["--encrypt", "--recipient", key.fingerprint, "--set-filename", src.name]
+            if not compress:
+                args += ["--compress-algo", "none"]
+            if signer is not None:
+                args += ["--sign", "--local-user", signer.fingerprint]
+            with _temp_beside(dst) as tmp:
+                run = stream_gpg(home, [*args, "--output", str(tmp), "--", str(src)],
+                                 passphrase=passphrase if signer else None,
+                                 on_progress=_scaled(progress, base, size, total), cancel=cancel)
+                if cancel is not None and cancel.is_set():
+                    raise cancelled()
+                if run.returncode != 0 or not run.has("END_ENCRYPTION"):
+                    raise explain_encrypt(run.statuses, recipient=key, signer=signer)
+                os.replace(tmp, dst)
+            base += size
+            if progress is not None:
+                progress(base, total)
+            out.append(EncryptedFile(src, dst, dst.stat().st_size, compress))
     return EncryptResult(key.fingerprint, key.primary_uid, signer.fingerprint if signer else None, tuple(out))
 
 
@@ -234,11 +263,11 @@ def decrypt_file(home: GpgHome, source: Path, output: Path, *, passphrase: str, 
         raise InvalidInput("Enter the passphrase of the key pair to decrypt.")
     _check_passphrase(passphrase)
     if output.exists() and (output.is_dir() or not overwrite):
-        raise InvalidInput(f"{output} already exists.", hint="Choose another name, or allow overwriting.")
+        raise OutputExists(f"{output} already exists.", paths=(str(output),))
     if output.resolve() == source.resolve():
         raise InvalidInput("The decrypted file cannot replace the encrypted one.")
     size = source.stat().st_size
-    with _temp_beside(output) as tmp:
+    with _no_empty_folders_on_failure([output]), _temp_beside(output) as tmp:
         run = stream_gpg(home, ["--output", str(tmp), "--decrypt", "--", str(source)], passphrase=passphrase,
                          on_progress=_scaled(progress, 0, size, size), cancel=cancel)
         if cancel is not None and cancel.is_set():

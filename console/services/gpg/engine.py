@@ -55,15 +55,26 @@ class GpgHome:
 
     path: Path
     binary: str = "gpg"
+    #: Create the folder on first use. Only the console's default home is created that way;
+    #: any other path must exist already, so a mistyped one is refused instead of silently
+    #: becoming a new, empty keyring.
+    create: bool = True
 
     @classmethod
-    def of(cls, path: Path | str, binary: str | None = None) -> GpgHome:
+    def of(cls, path: Path | str, binary: str | None = None, *, create: bool = True) -> GpgHome:
         """``binary`` "gpg" (the default) means: found on PATH, or where Gpg4win installs it on Windows."""
         if not binary or binary == "gpg":
             from console.services.doctor import find_gpg
 
             binary = find_gpg() or "gpg"
-        return cls(Path(path).expanduser(), binary)
+        return cls(Path(path).expanduser(), binary, create)
+
+    @classmethod
+    def chosen(cls, path: Path | str, binary: str | None, *, default: Path | str) -> GpgHome:
+        """The home at ``path``; created on first use only when it is the console's ``default`` home."""
+        wanted = Path(path).expanduser()
+        is_default = wanted.absolute() == Path(default).expanduser().absolute()
+        return cls.of(wanted, binary, create=is_default)
 
 
 @dataclass(frozen=True)
@@ -102,6 +113,11 @@ def _merge_conf(path: Path, wanted: dict[str, str]) -> bool:
 def ensure_home(home: GpgHome) -> Path:
     """Create the console's GnuPG home if needed and enforce its agent and trust settings."""
     path = home.path
+    if not home.create and not path.is_dir():
+        what = "is a file, not a folder" if path.exists() else "does not exist"
+        raise ConfigError(f"The GnuPG home {path} {what}.",
+                          hint="Check the path for a typo. Only the console's own default home is created "
+                               "on first use; to start a new keyring elsewhere, create the empty folder first.")
     try:
         path.mkdir(parents=True, exist_ok=True)
         if sys.platform != "win32":

@@ -85,6 +85,20 @@ class NotEncrypted(GpgError):
     title = "Not an encrypted file"
 
 
+class OutputExists(InvalidInput):
+    """An output file is already there and replacing was not asked for.
+
+    The hint names no switch: the CLI (``--overwrite``) and each dialog (its "Replace" box)
+    put their own way of allowing it in :attr:`hint`.
+    """
+
+    title = "File already exists"
+
+    def __init__(self, message: str, *, paths: tuple[str, ...] = (), hint: str | None = None) -> None:
+        super().__init__(message, hint=hint or "Choose another name or folder, or allow replacing the file.")
+        self.paths = paths
+
+
 class BadKeyFile(InvalidInput):
     """A file offered as a key (or a backup) holds no usable key."""
 
@@ -93,5 +107,6 @@ class BadKeyFile(InvalidInput):
 
 __all__ = [
     "BadKeyFile", "BadPassphrase", "CorruptInput", "GpgError", "GpgNotInstalled", "KeyExpired",
-    "KeyNotFound", "KeyRevoked", "NoSecretKey", "NotEncrypted", "RecipientUnusable", "UntrustedRecipient",
+    "KeyNotFound", "KeyRevoked", "NoSecretKey", "NotEncrypted", "OutputExists", "RecipientUnusable",
+    "UntrustedRecipient",
 ]
