@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -63,9 +65,35 @@ def register(sub: Any) -> None:
     _connection_options(p)
 
     p = add_verb(verbs, "forget-host", forget_host, "remove a server's trusted host key (after checking the new one)")
-    p.add_argument("--host", default=None)
-    p.add_argument("--port", type=int, default=None)
-    p.add_argument("--known-hosts", type=Path, metavar="F")
+    p.add_argument("target", nargs="?", metavar="HOST", help="server (same as --host)")
+    p.add_argument("--host", default=None, help="server (default: the sftp_host setting)")
+    p.add_argument("--port", type=int, default=None, help="port (default: the sftp_port setting, 32)")
+    p.add_argument("--known-hosts", type=Path, metavar="F", help="known_hosts file (default: the console's own)")
+
+    for parser in verbs.choices.values():
+        _own_usage(parser)
+
+
+_STRICT: dict[type, type] = {}
+
+
+def _own_usage(parser: argparse.ArgumentParser) -> None:
+    """Unknown arguments are reported with this verb's usage rather than the top-level one.
+
+    argparse lets the top-level parser complain about leftovers of a subcommand, so
+    ``sftp forget-host a b`` would print ``support-console [-h] ... <area>``; here the verb's
+    own parser refuses them first.
+    """
+    base = type(parser)
+    if base not in _STRICT:
+        def parse_known_args(self: Any, args: Any = None, namespace: Any = None) -> Any:
+            namespace, extras = base.parse_known_args(self, args, namespace)
+            if extras:
+                self.error(f"unrecognized arguments: {' '.join(extras)}")
+            return namespace, extras
+
+        _STRICT[base] = type(f"Verb{base.__name__}", (base,), {"parse_known_args": parse_known_args})
+    parser.__class__ = _STRICT[base]
 
 
 def _connection_options(p: argparse.ArgumentParser) -> None:
@@ -150,16 +178,38 @@ def pubkey(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+@contextmanager
+def _host_key_hints(args: argparse.Namespace) -> Iterator[None]:
+    """Host-key refusals get the CLI's next step in their hint (the message itself stays the service's)."""
+    from console.services.sftp import HostKeyChanged, HostKeyUnknown
+
+    try:
+        yield
+    except HostKeyUnknown as exc:
+        exc.hint = (f"Compare {exc.sha256} ({exc.key_type}) with the fingerprint the broker publishes; only if "
+                    "they match, run the command again with --accept-new (sftp test) to trust it.")
+        raise
+    except HostKeyChanged as exc:
+        where = f"--host {exc.host} --port {exc.port}" if exc.host else "--host H --port P"
+        kh = f" --known-hosts {exc.known_hosts}" if getattr(args, "known_hosts", None) and exc.known_hosts else ""
+        exc.hint = ("Do not continue. Ask the broker whether the server key really changed and compare the new "
+                    "fingerprint through another channel. Only then remove the old key with "
+                    f"'sftp forget-host {where}{kh}' (it is kept in {exc.known_hosts}).")
+        raise
+
+
 def test(args: argparse.Namespace, ctx: Any) -> int:
     from console.services.sftp import HostKeyUnknown, test_connection
 
     params = _params(args, ctx)
     try:
-        report = test_connection(params, known_hosts=_known_hosts(args, ctx), accept_new=args.accept_new)
+        with _host_key_hints(args):
+            report = test_connection(params, known_hosts=_known_hosts(args, ctx), accept_new=args.accept_new)
     except HostKeyUnknown as exc:
-        emit(args, {"host": exc.host, "port": exc.port, "key_type": exc.key_type, "sha256": exc.sha256,
-                    "md5": exc.md5, "trusted": False},
-             f"unknown host key {exc.key_type} {exc.sha256}\n(run again with --accept-new to trust it)")
+        # The error line (stderr) names the fingerprint; --json also gets it as data on stdout.
+        if args.json:
+            emit(args, {"host": exc.host, "port": exc.port, "key_type": exc.key_type, "sha256": exc.sha256,
+                        "md5": exc.md5, "trusted": False})
         raise
 
     def text(_: Any) -> str:
@@ -176,7 +226,8 @@ def test(args: argparse.Namespace, ctx: Any) -> int:
 def ls(args: argparse.Namespace, ctx: Any) -> int:
     from console.services.sftp import list_dir
 
-    listing = list_dir(_params(args, ctx), args.remote, known_hosts=_known_hosts(args, ctx))
+    with _host_key_hints(args):
+        listing = list_dir(_params(args, ctx), args.remote, known_hosts=_known_hosts(args, ctx))
     rows = [(e.permissions, e.size, e.modified.replace("T", " ")[:16], e.name + ("/" if e.is_dir else ""))
             for e in listing.entries]
     emit(args, asdict(listing),
@@ -196,8 +247,9 @@ def _transfer_text(r: Any) -> str:
 def get(args: argparse.Namespace, ctx: Any) -> int:
     from console.services.sftp import download_file
 
-    result = download_file(_params(args, ctx), args.remote, args.local, known_hosts=_known_hosts(args, ctx),
-                           progress=_progress_printer(), resume=args.resume, overwrite=args.force)
+    with _host_key_hints(args):
+        result = download_file(_params(args, ctx), args.remote, args.local, known_hosts=_known_hosts(args, ctx),
+                               progress=_progress_printer(), resume=args.resume, overwrite=args.force)
     emit(args, asdict(result), lambda _: _transfer_text(result))
     return 0
 
@@ -205,8 +257,9 @@ def get(args: argparse.Namespace, ctx: Any) -> int:
 def put(args: argparse.Namespace, ctx: Any) -> int:
     from console.services.sftp import upload_file
 
-    result = upload_file(_params(args, ctx), args.local, args.remote, known_hosts=_known_hosts(args, ctx),
-                         progress=_progress_printer(), resume=args.resume, overwrite=args.force)
+    with _host_key_hints(args):
+        result = upload_file(_params(args, ctx), args.local, args.remote, known_hosts=_known_hosts(args, ctx),
+                             progress=_progress_printer(), resume=args.resume, overwrite=args.force)
     emit(args, asdict(result), lambda _: _transfer_text(result))
     return 0
 
@@ -214,19 +267,31 @@ def put(args: argparse.Namespace, ctx: Any) -> int:
 def newest(args: argparse.Namespace, ctx: Any) -> int:
     from console.services.sftp import download_newest
 
-    results = download_newest(_params(args, ctx), args.remote_dir, args.local_dir,
-                              known_hosts=_known_hosts(args, ctx), count=args.count, progress=_progress_printer())
+    with _host_key_hints(args):
+        results = download_newest(_params(args, ctx), args.remote_dir, args.local_dir,
+                                  known_hosts=_known_hosts(args, ctx), count=args.count,
+                                  progress=_progress_printer())
     rows = [("skipped" if r.skipped else "downloaded", r.size, r.local) for r in results]
     emit(args, [asdict(r) for r in results], lambda _: table(rows, ["status", "size", "file"]))
     return 0
 
 
 def forget_host(args: argparse.Namespace, ctx: Any) -> int:
+    from console.services.errors import InvalidInput
     from console.services.sftp import forget_host as forget
 
-    host = args.host or ctx.settings.sftp_host
+    if args.target and args.host and args.target != args.host:
+        raise InvalidInput(f"Two servers given ({args.target} and --host {args.host}): name one.")
+    host = args.target or args.host or ctx.settings.sftp_host
     port = args.port if args.port is not None else int(ctx.settings.sftp_port)
-    removed = forget(_known_hosts(args, ctx), host, port)
-    emit(args, {"host": host, "port": port, "removed": removed},
-         f"removed {removed} trusted key(s) of {host}:{port}")
+    path = _known_hosts(args, ctx)
+    removed = forget(path, host, port)
+    data = {"host": host, "port": port, "removed": removed, "known_hosts": str(path)}
+    if removed:
+        text = (f"removed {removed} trusted key(s) of {host}:{port} from {path}\n"
+                "the next connection shows the server's new fingerprint: compare it with the broker's before "
+                "trusting it")
+    else:
+        text = f"no trusted key of {host}:{port} in {path}; nothing removed"
+    emit(args, data, text)
     return 0

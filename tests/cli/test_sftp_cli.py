@@ -60,13 +60,50 @@ def test_host_key_exit_codes(cli: Any, sshd: Any, key_pair: Any, pass_file: Path
     sshd.authorized_keys.write_text(key_pair.info.public_line + "\n")
     args = ["sftp", "test", *conn(sshd, key_pair.private_path, pass_file, "--known-hosts", kh)]
     code, stdout, stderr = cli(args)
-    assert code == 3 and "SHA256:" in stdout and "SHA256:" in stderr
+    # One message, on stderr, naming the fingerprint and the next step; nothing on stdout.
+    fingerprint = stderr.split("fingerprint is ")[1].split()[0].rstrip(".")
+    assert code == 3 and stdout == "" and stderr.count("\n") == 1 and "--accept-new" in stderr
+    code, stdout, stderr = cli([*args, "--json"])
+    assert code == 3 and json.loads(stdout)["sha256"] == fingerprint and stderr.count("\n") == 1
     code, stdout, stderr = cli([*args, "--accept-new"])
-    assert code == 0 and "OK" in stdout, stderr
-    assert cli(args)[0] == 0
+    assert code == 0 and "OK" in stdout and "newly trusted" in stdout, stderr
+    code, stdout, _ = cli(args)
+    assert code == 0 and "already trusted" in stdout
     sshd.rotate_host_key()
     code, _, stderr = cli([*args, "--accept-new"])
     assert code == 4 and "intercept" in stderr
+    assert f"forget-host --host 127.0.0.1 --port {sshd.port} --known-hosts {kh}" in stderr
+
+
+@pytest.mark.sshd
+def test_forget_host_takes_options_or_positional(cli: Any, sshd: Any, key_pair: Any, pass_file: Path,
+                                                 tmp_path: Path) -> None:
+    kh = tmp_path / "kh"
+    sshd.authorized_keys.write_text(key_pair.info.public_line + "\n")
+    args = ["sftp", "test", *conn(sshd, key_pair.private_path, pass_file, "--known-hosts", str(kh))]
+    assert cli([*args, "--accept-new"])[0] == 0
+    sshd.rotate_host_key()
+    assert cli(args)[0] == 4
+    code, stdout, stderr = cli(["sftp", "forget-host", "--host", sshd.host, "--port", str(sshd.port),
+                                "--known-hosts", str(kh)])
+    assert code == 0 and "removed 1" in stdout and str(kh) in stdout, stderr
+    # Forgotten is not trusted: the new key is unknown until accepted on purpose.
+    assert cli(args)[0] == 3
+    assert cli([*args, "--accept-new"])[0] == 0
+    code, stdout, _ = cli(["sftp", "forget-host", sshd.host, "--port", str(sshd.port), "--known-hosts", str(kh),
+                           "--json"])
+    assert code == 0 and json.loads(stdout)["removed"] == 1
+    code, stdout, _ = cli(["sftp", "forget-host", sshd.host, "--port", str(sshd.port), "--known-hosts", str(kh)])
+    assert code == 0 and "nothing removed" in stdout
+
+
+def test_forget_host_usage_errors_are_its_own(cli: Any, tmp_path: Path) -> None:
+    code, _, stderr = cli(["sftp", "forget-host", "a", "b"])
+    assert code == 2 and "usage: support-console sftp forget-host" in stderr and "unrecognized" in stderr
+    code, _, stderr = cli(["sftp", "forget-host", "a", "--host", "b", "--known-hosts", str(tmp_path / "kh")])
+    assert code == 2 and "Two servers" in stderr
+    code, _, stderr = cli(["sftp", "ls", "--user", "u", "--key", "k", "x", "y"])
+    assert code == 2 and "usage: support-console sftp ls" in stderr
 
 
 @pytest.mark.sshd

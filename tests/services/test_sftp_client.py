@@ -61,6 +61,8 @@ def test_changed_host_key_refused_even_with_accept_new(params: Any, trusted: Pat
             run_test_connection(params, known_hosts=trusted, accept_new=accept)
         assert info.value.exit_code == 4
         assert "intercept" in info.value.message
+        assert (info.value.host, info.value.port, info.value.known_hosts) == (sshd.host, sshd.port, trusted)
+        assert str(trusted) in (info.value.hint or "")
     assert trusted.read_text() == before
     assert "Accepted publickey" not in sshd.log()  # nothing was sent to the impostor
 

@@ -159,6 +159,16 @@ def test_refuses_to_overwrite_and_bad_input(key_pair: Any, tmp_path: Path, rsa_p
         key_info(tmp_path / "missing")
 
 
+def test_username_problems_are_explained() -> None:
+    from console.services.sftp.keys import username_problem
+
+    assert username_problem("u1234567") is None and username_problem(" u.1-2_x ") is None
+    assert "Enter" in (username_problem("  ") or "")
+    assert "space" in (username_problem("bad user") or "") and "space" in (username_problem("a\tb") or "")
+    assert "control" in (username_problem("a\x07b") or "")
+    assert "64" in (username_problem("u" * 65) or "")
+
+
 def test_convert_existing_key_to_ppk(key_pair: Any, tmp_path: Path) -> None:
     out = tmp_path / "converted.ppk"
     info = write_ppk_from(Path(key_pair.private_path), out, passphrase=PASSPHRASE, version=2)

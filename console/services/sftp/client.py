@@ -253,17 +253,16 @@ def verify_host_key(presented: HostKey, known_path: Path, host: str, port: int, 
             f"WARNING: the server {where} now presents a different host key ({presented.sha256}) from the one "
             f"trusted before ({', '.join(expected)}). Someone may be intercepting the connection. "
             "Nothing was sent.",
-            sha256=presented.sha256, expected_sha256=expected,
+            sha256=presented.sha256, expected_sha256=expected, host=host, port=port, known_hosts=Path(known_path),
             hint="Do not continue. Ask the broker whether the server key really changed and compare the new "
-                 "fingerprint through another channel; only then remove the old entry from the console's "
-                 "known_hosts file.")
+                 "fingerprint through another channel; only then remove the old entry for "
+                 f"{where} from {known_path}.")
     if not accept_new:
         raise HostKeyUnknown(
             f"The server {where} is not known yet. Its host key fingerprint is {presented.sha256}.",
             host=host, port=port, key_type=presented.key_type, key_base64=presented.key_base64,
             sha256=presented.sha256, md5=presented.md5,
-            hint="Compare it with the fingerprint the broker publishes; if they match, trust it "
-                 "(--accept-new in the CLI).")
+            hint="Compare it with the fingerprint the broker publishes, and trust it only if they match.")
     kh.add(known_path, host, port, presented.key_type, presented.key_base64)
     log.info("trusted host key %s for %s", presented.sha256, where)
     return True

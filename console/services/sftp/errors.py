@@ -5,6 +5,8 @@ Unknown host key → 3, changed host key → 4, key refused by the server → 5,
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from console.services.errors import InvalidInput, UserFacingError
 
 
@@ -38,10 +40,14 @@ class HostKeyChanged(SftpError):
     exit_code = 4
 
     def __init__(self, message: str, *, sha256: str, expected_sha256: tuple[str, ...],
-                 hint: str | None = None) -> None:
+                 hint: str | None = None, host: str = "", port: int = 0, known_hosts: Path | None = None) -> None:
         super().__init__(message, hint=hint)
         self.sha256 = sha256
         self.expected_sha256 = expected_sha256
+        self.host = host
+        self.port = port
+        #: The known_hosts file holding the old key (where it has to be removed from, on purpose).
+        self.known_hosts = known_hosts
 
 
 class AuthRefused(SftpError):

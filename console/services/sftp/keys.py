@@ -146,13 +146,29 @@ def generate_rsa(bits: int = DEFAULT_BITS) -> Any:
     return rsa.generate_private_key(public_exponent=65537, key_size=bits)
 
 
-def validate_username(username: str) -> str:
+MAX_USERNAME = 64
+
+
+def username_problem(username: str) -> str | None:
+    """Why ``username`` cannot be an sFTP username (the key's comment), or None when it can."""
     name = username.strip()
     if not name:
-        raise KeyFileError("Enter the sFTP username: it becomes the key's comment, which the broker checks.")
-    if any(ch.isspace() for ch in name) or len(name) > 64:
-        raise KeyFileError(f"{name!r} does not look like an sFTP username (no spaces, at most 64 characters).")
-    return name
+        return "Enter the sFTP username: it becomes the key's comment, which the broker checks."
+    if any(ch.isspace() for ch in name):
+        return f"{name!r} contains a space; an sFTP username has none (check what the broker sent)."
+    bad = next((ch for ch in name if not ch.isprintable()), None)
+    if bad is not None:
+        return f"The username contains a control character (U+{ord(bad):04X}); type it again."
+    if len(name) > MAX_USERNAME:
+        return f"An sFTP username is at most {MAX_USERNAME} characters long; this one has {len(name)}."
+    return None
+
+
+def validate_username(username: str) -> str:
+    problem = username_problem(username)
+    if problem is not None:
+        raise KeyFileError(problem)
+    return username.strip()
 
 
 def save_key_pair(out_dir: Path, username: str, *, bits: int = DEFAULT_BITS, passphrase: str | None = None,
