@@ -11,6 +11,11 @@ from console.cli.output import add_area, add_verb, emit, table
 from console.services.units import human_size as _size
 
 
+def _n(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 file``, ``2 files``, ``0 files``."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
 def register(sub: Any) -> None:
     from console.services.bundles.ingest import PLATFORM_KEYS
 
@@ -39,6 +44,8 @@ def register(sub: Any) -> None:
 
     p = add_verb(verbs, "findings", findings, "known platform message codes in a bundle's logs")
     p.add_argument("id", type=int)
+    p.add_argument("--grouped", action="store_true",
+                   help="one row per code: how often it appears, first and last time, explanation")
 
     p = add_verb(verbs, "export", export, "write a bundle to a zip, optionally sanitized")
     p.add_argument("id", type=int)
@@ -58,17 +65,28 @@ def _store(ctx: Any) -> Path:
 
 
 def ingest(args: argparse.Namespace, ctx: Any) -> None:
+    import sys
+
     from console.services import bundles
 
-    r = bundles.ingest_bundle(ctx.ready_database(), _store(ctx), args.paths, ticket=args.ticket, username=args.user,
+    db = ctx.ready_database()
+    check = bundles.check_client(db, args.user, args.account)
+    r = bundles.ingest_bundle(db, _store(ctx), args.paths, ticket=args.ticket, username=args.user,
                               account=args.account, platform=args.platform, reason=args.reason,
                               expand_nested=args.expand_nested)
+    # Allowed, but said: the bundle is filed under a name the client data does not know.
+    for warning in check.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     obj = {"id": r.id, "files": r.files, "bytes": r.bytes, "kinds": r.kinds, "ticket": r.ticket,
-           "nested": list(r.nested), "encrypted": list(r.encrypted)}
+           "ticket_source": r.ticket_source, "nested": list(r.nested), "encrypted": list(r.encrypted),
+           "client_warnings": list(check.warnings)}
 
     def text(_: Any) -> str:
         kinds = ", ".join(f"{n} {k}" for k, n in r.kinds.items())
-        lines = [f"Bundle {r.id}: {r.files} files, {_size(r.bytes)} ({kinds})"]
+        lines = [f"Bundle {r.id}: {_n(r.files, 'file')}, {_size(r.bytes)} ({kinds})"]
+        if r.ticket and r.ticket_source not in (None, "form"):
+            where = "the reason text" if r.ticket_source == "reason" else r.ticket_source
+            lines.append(f"  ticket {r.ticket} (found in {where})")
         lines += [f"  nested archive, not expanded: {n}" for n in r.nested]
         lines += [f"  {n}: {bundles.ENCRYPTED_NOTE}" for n in r.encrypted]
         return "\n".join(lines)
@@ -104,11 +122,20 @@ def show(args: argparse.Namespace, ctx: Any) -> None:
 
 
 def search(args: argparse.Namespace, ctx: Any) -> None:
+    import sys
+
     from console.services import bundles
 
-    hits = bundles.search(ctx.ready_database(), _store(ctx), args.query, bundle=args.bundle, limit=args.limit)
+    # One more than asked tells whether the limit cut the list short.
+    hits = bundles.search(ctx.ready_database(), _store(ctx), args.query, bundle=args.bundle,
+                          limit=args.limit + 1 if args.limit >= 1 else args.limit)
+    more = len(hits) > args.limit
+    hits = hits[:args.limit]
     obj = [{"bundle": h.bundle, "file": h.file, "line": h.line, "timestamp": h.timestamp, "text": h.text}
            for h in hits]
+    if more:
+        print(f"showing the first {_n(args.limit, 'match', 'matches')}; raise --limit to see more",
+              file=sys.stderr)
     emit(args, obj, lambda _: "\n".join(f"{h.bundle}:{h.file}:{h.line}: {h.text}" for h in hits)
          if hits else "No matches.")
 
@@ -116,6 +143,12 @@ def search(args: argparse.Namespace, ctx: Any) -> None:
 def findings(args: argparse.Namespace, ctx: Any) -> None:
     from console.services import bundles
 
+    if args.grouped:
+        groups = bundles.bundle_finding_groups(ctx.ready_database(), _store(ctx), args.id)
+        emit(args, [asdict(g) for g in groups], lambda _: table(
+            [(g.code, g.count, _ts(g.first_ts), _ts(g.last_ts), g.title) for g in groups],
+            ["CODE", "COUNT", "FIRST", "LAST", "WHAT"]) if groups else "No known codes.")
+        return
     found = bundles.bundle_findings(ctx.ready_database(), _store(ctx), args.id)
     emit(args, [asdict(f) for f in found], lambda _: "\n".join(
         f"{f.file}:{f.line}: [{f.code}] {f.title}: {f.explanation}" for f in found) if found else "No known codes.")
@@ -130,7 +163,7 @@ def export(args: argparse.Namespace, ctx: Any) -> None:
            "har": r.har_reports}
 
     def text(_: Any) -> str:
-        lines = [f"Wrote {r.files} files to {r.path}" + (" (sanitized)" if r.sanitized else "")]
+        lines = [f"Wrote {_n(r.files, 'file')} to {r.path}" + (" (sanitized)" if r.sanitized else "")]
         lines += [f"  {rule}: {n} replaced" for rule, n in r.counts.items()]
         lines += [f"  left out: {x}" for x in r.left_out]
         return "\n".join(lines)
@@ -143,11 +176,15 @@ def expand(args: argparse.Namespace, ctx: Any) -> None:
 
     r = bundles.expand_nested(ctx.ready_database(), _store(ctx), args.file_id)
     emit(args, {"id": r.id, "files": r.files, "bytes": r.bytes, "kinds": r.kinds, "nested": list(r.nested)},
-         lambda _: f"Bundle {r.id}: {r.files} more files, {_size(r.bytes)}")
+         lambda _: f"Bundle {r.id}: {_n(r.files, 'more file')}, {_size(r.bytes)}")
 
 
 def delete(args: argparse.Namespace, ctx: Any) -> None:
     from console.services import bundles
 
     n = bundles.delete_bundle(ctx.ready_database(), _store(ctx), args.id)
-    emit(args, {"id": args.id, "files": n}, lambda _: f"Bundle {args.id} removed ({n} files).")
+    emit(args, {"id": args.id, "files": n}, lambda _: f"Bundle {args.id} removed ({_n(n, 'file')}).")
+
+
+def _ts(value: Any) -> str:
+    return value.strftime("%Y-%m-%d %H:%M:%S") if value is not None else "-"

@@ -113,8 +113,9 @@ def test_bad_input_is_refused_clearly(sqlite_database, tmp_path: Path) -> None:
         bundles.ingest_bundle(sqlite_database, store, [tmp_path / "x.log"], platform="amiga")
     fake = tmp_path / "fake.zip"
     fake.write_bytes(b"not a zip at all")
-    r = bundles.ingest_bundle(sqlite_database, store, [fake])  # a loose file that only looks like an archive
-    assert r.kinds == {"other": 1}
+    with pytest.raises(bundles.NotAnArchive, match=r"fake\.zip"):  # named like an archive, so it must be one
+        bundles.ingest_bundle(sqlite_database, store, [fake])
+    assert store_files(store) == []
 
 
 def test_ticket_recognised_in_reason() -> None:

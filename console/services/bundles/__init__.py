@@ -10,6 +10,7 @@ from console.services.bundles.catalog import (
     BundleDetail,
     BundleSummary,
     FileInfo,
+    bundle_finding_groups,
     bundle_findings,
     delete_bundle,
     file_path,
@@ -17,9 +18,20 @@ from console.services.bundles.catalog import (
     get_file,
     list_bundles,
 )
+from console.services.bundles.clients import ClientCheck, check_client
+from console.services.bundles.errors import EncryptedLog, InvalidFilter, InvalidSearch, NotAnArchive
 from console.services.bundles.export import ExportReport, Replacement, export_bundle
-from console.services.bundles.findings import CODES, Finding
-from console.services.bundles.ingest import KINDS, PLATFORMS, IngestResult, expand_nested, ingest_bundle, ticket_in
+from console.services.bundles.findings import CODES, Finding, FindingGroup, group_findings
+from console.services.bundles.ingest import (
+    KINDS,
+    PLATFORMS,
+    REASON_FILE_STEMS,
+    IngestResult,
+    expand_nested,
+    ingest_bundle,
+    is_reason_file,
+    ticket_in,
+)
 from console.services.bundles.logs import (
     ENCRYPTED_NOTE,
     LineIndex,
@@ -40,22 +52,31 @@ __all__ = [
     "ENCRYPTED_NOTE",
     "KINDS",
     "PLATFORMS",
+    "REASON_FILE_STEMS",
     "BundleDetail",
     "BundleSummary",
+    "ClientCheck",
+    "EncryptedLog",
     "ExportReport",
     "FileInfo",
     "Finding",
+    "FindingGroup",
     "IngestResult",
+    "InvalidFilter",
+    "InvalidSearch",
     "Limits",
     "LineIndex",
     "LogLine",
+    "NotAnArchive",
     "Replacement",
     "SearchHit",
     "Timeline",
     "TimelineEvent",
     "UnsafeArchive",
+    "bundle_finding_groups",
     "bundle_findings",
     "bundle_timeline",
+    "check_client",
     "delete_bundle",
     "expand_nested",
     "export_bundle",
@@ -65,7 +86,9 @@ __all__ = [
     "filter_texts",
     "get_bundle",
     "get_file",
+    "group_findings",
     "ingest_bundle",
+    "is_reason_file",
     "iter_lines",
     "list_bundles",
     "minute_histogram",

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from console.services.bundles.errors import NotAnArchive
 from console.services.errors import Cancelled, InvalidInput
 from console.services.units import human_size as _human
 
@@ -152,7 +153,7 @@ def _iter_zip(path: Path, budget: Budget) -> Iterator[tuple[Entry, Iterator[byte
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise InvalidInput(f"{path.name} is not a readable zip archive ({exc}).") from exc
+        raise _not_an_archive(path.name, f"it is not a readable zip archive: {exc}") from exc
     with zf:
         infos = zf.infolist()
         if len(infos) > budget.limits.max_entries:
@@ -240,7 +241,7 @@ def _iter_tar(path: Path, budget: Budget) -> Iterator[tuple[Entry, Iterator[byte
             tf = tarfile.open(  # type: ignore[call-overload]  # noqa: SIM115 - closed by the with below
                 fileobj=counter, mode="r|*", encoding="utf-8", errors="surrogateescape")
         except (tarfile.TarError, OSError, EOFError) as exc:
-            raise InvalidInput(f"{path.name} is not a readable tar archive ({exc}).") from exc
+            raise _not_an_archive(path.name, f"it is not a readable tar archive: {exc}") from exc
         with tf:
             while True:
                 budget.check_cancel()
@@ -327,5 +328,10 @@ def iter_archive(path: Path, budget: Budget, *, depth: int = 1,
     elif kind == "tar":
         yield from _iter_tar(path, budget)
     else:
-        raise InvalidInput(f"{shown} is not a zip or tar archive.",
-                           hint="Bundles come as .zip, .tar.gz, a folder, or loose log files.")
+        raise _not_an_archive(shown, "its content is neither a zip nor a tar archive")
+
+
+def _not_an_archive(name: str, why: str) -> NotAnArchive:
+    return NotAnArchive(f"{name} is named like an archive, but {why}.",
+                        hint="It may be damaged, cut short during the upload, or another file renamed. "
+                             "Nothing was stored; ask the client to send the bundle again.")

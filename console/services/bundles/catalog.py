@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, func, or_, select
 
-from console.services.bundles.findings import Finding, finding_for
+from console.services.bundles.findings import Finding, FindingGroup, finding_for, group_findings
 from console.services.bundles.logs import ENCRYPTED_NOTE, iter_lines
 from console.services.bundles.models import Bundle, BundleFile
 from console.services.bundles.search import unindex_bundle
@@ -118,6 +118,12 @@ def bundle_findings(database: Database, store_dir: Path, bundle_id: int, *, limi
                 if len(found) >= limit:
                     return found
     return found
+
+
+def bundle_finding_groups(database: Database, store_dir: Path, bundle_id: int, *,
+                          cancel: threading.Event | None = None) -> list[FindingGroup]:
+    """The bundle's findings folded by code: count, first and last time, files (every line is counted)."""
+    return group_findings(bundle_findings(database, store_dir, bundle_id, limit=10**9, cancel=cancel))
 
 
 def delete_bundle(database: Database, store_dir: Path, bundle_id: int) -> int:

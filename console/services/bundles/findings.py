@@ -35,6 +35,39 @@ class Finding:
     text: str
 
 
+@dataclass(frozen=True)
+class FindingGroup:
+    """Every occurrence of one code in a bundle, folded into one row."""
+
+    code: int
+    severity: str
+    title: str
+    explanation: str
+    count: int
+    first_ts: datetime | None
+    last_ts: datetime | None
+    #: The earliest occurrence (the one to open), and the files the code appears in.
+    first: Finding
+    files: tuple[str, ...]
+
+
+def group_findings(found: list[Finding]) -> list[FindingGroup]:
+    """Fold findings by code; the result is in order of first appearance in time (untimed last)."""
+    by_code: dict[int, list[Finding]] = {}
+    for f in found:
+        by_code.setdefault(f.code, []).append(f)
+    groups = []
+    for code, items in by_code.items():
+        stamped = [f.timestamp for f in items if f.timestamp is not None]
+        first = min(items, key=lambda f: (f.timestamp is None, f.timestamp or datetime.min, f.file, f.line))
+        files = tuple(dict.fromkeys(f.file for f in items))
+        c = CODES[code]
+        groups.append(FindingGroup(code, c.severity, c.title, c.explanation, len(items),
+                                   min(stamped, default=None), max(stamped, default=None), first, files))
+    groups.sort(key=lambda g: (g.first_ts is None, g.first_ts or datetime.min, g.code))
+    return groups
+
+
 _C = Code
 CODES: dict[int, Code] = {c.code: c for c in (
     _C(1100, "error", "Lost connection to the broker's servers",

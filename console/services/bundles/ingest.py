@@ -29,6 +29,7 @@ from console.services.bundles.archive import (
     is_archive_name,
     iter_archive,
 )
+from console.services.bundles.errors import NotAnArchive
 from console.services.bundles.logs import is_encrypted_log, looks_like_log
 from console.services.bundles.models import Bundle, BundleFile
 from console.services.bundles.search import index_file
@@ -57,6 +58,14 @@ _TICKET_PATTERNS = (
     re.compile(r"#(\d{5,12})\b"),
 )
 
+#: Files in which a platform keeps what the client typed when uploading: TWS asks for a reason,
+#: the mobile apps and IMPACT/GlobalTrader for comments. Compared without extension, any case.
+REASON_FILE_STEMS = frozenset({"reason", "reasons", "upload_reason", "uploadreason", "comment", "comments",
+                               "user_comment", "usercomment", "user_comments", "description", "problem",
+                               "issue", "message", "notes", "note"})
+_REASON_SUFFIXES = ("", ".txt", ".text", ".md")
+_REASON_MAX = 64 * 1024
+
 Progress = Callable[[int, int], None]
 
 
@@ -69,6 +78,8 @@ class IngestResult:
     ticket: str | None
     nested: tuple[str, ...] = ()
     encrypted: tuple[str, ...] = ()
+    #: Where the ticket came from: "form", "reason" (the reason text given) or the bundle file it was read in.
+    ticket_source: str | None = None
 
 
 def ticket_in(text: str | None) -> str | None:
@@ -80,6 +91,15 @@ def ticket_in(text: str | None) -> str | None:
         if m:
             return m.group(1).upper()
     return None
+
+
+def is_reason_file(name: str) -> bool:
+    """Whether ``name`` (a path inside a bundle) is where a platform keeps the client's reason or comment."""
+    base = name.rsplit("/", 1)[-1].lower()
+    for suffix in _REASON_SUFFIXES:
+        if suffix and base.endswith(suffix):
+            return base[: -len(suffix)] in REASON_FILE_STEMS
+    return base in REASON_FILE_STEMS
 
 
 def classify(name: str, head: bytes) -> str:
@@ -113,6 +133,8 @@ class _Run:
     encrypted: list[str] = field(default_factory=list)
     nbytes: int = 0
     files: int = 0
+    #: (depth, name, text) of the reason/comment files seen; the shallowest one wins.
+    reasons: list[tuple[int, str, str]] = field(default_factory=list)
 
     def report(self) -> None:
         if self.progress is not None:
@@ -124,6 +146,9 @@ class _Run:
         with open(blob.path, "rb") as fh:
             head = fh.read(8192)
         kind = classify(name, head)
+        if blob.size <= _REASON_MAX and is_reason_file(name) and b"\x00" not in head:
+            with open(blob.path, "rb") as fh:
+                self.reasons.append((depth, name, fh.read().decode("utf-8", "replace").strip()))
         nested = is_archive_name(name) and archive_type(blob.path) is not None
         row = BundleFile(bundle_id=self.bundle_id, path=name, sha256=blob.sha256, size=blob.size, kind=kind,
                          nested_archive=nested, depth=depth, mtime=mtime)
@@ -188,7 +213,8 @@ def ingest_bundle(database: Database, store_dir: Path, paths: Sequence[Path], *,
             raise NotFound(f"{p} does not exist.")
     if platform is not None and platform not in PLATFORM_KEYS:
         raise InvalidInput(f"Unknown platform {platform!r}.", hint=f"Use one of: {', '.join(PLATFORM_KEYS)}.")
-    ticket = (ticket or "").strip() or ticket_in(reason)
+    form_ticket = (ticket or "").strip() or None
+    ticket = form_ticket or ticket_in(reason)
     tx = StoreTransaction(BlobStore(store_dir))
     budget = Budget(limits or Limits(), cancel=cancel)
     try:
@@ -202,15 +228,17 @@ def ingest_bundle(database: Database, store_dir: Path, paths: Sequence[Path], *,
             for p in paths:
                 if p.is_dir():
                     run.add_folder(p)
-                elif archive_type(p) is not None and is_archive_name(p.name):
+                elif is_archive_name(p.name):
+                    # Named like an archive: it must be one (a renamed text file is refused, not kept as "other").
                     run.expand(p, p.name, 1, prefix=False)
                 else:
                     run.add_loose(p, p.name)
             if run.files == 0:
                 raise InvalidInput("There were no files to take in (empty archive or folder).")
+            source = _pick_ticket(run, bundle, form_ticket)
             bundle.file_count, bundle.total_bytes = run.files, run.nbytes
-            result = IngestResult(bundle.id, run.files, run.nbytes, dict(sorted(run.kinds.items())), ticket,
-                                  tuple(run.nested), tuple(run.encrypted))
+            result = IngestResult(bundle.id, run.files, run.nbytes, dict(sorted(run.kinds.items())), bundle.ticket,
+                                  tuple(run.nested), tuple(run.encrypted), source)
     except BaseException:
         tx.rollback()
         raise
@@ -230,7 +258,8 @@ def expand_nested(database: Database, store_dir: Path, file_id: int, *, limits: 
             if row is None:
                 raise NotFound(f"There is no bundle file {file_id}.")
             if not row.nested_archive:
-                raise InvalidInput(f"{row.path} is not an archive.")
+                raise NotAnArchive(f"{row.path} is not an archive waiting to be expanded.",
+                                   hint="Only files marked as nested archives can be expanded.")
             bundle = s.get(Bundle, row.bundle_id)
             assert bundle is not None
             run = _Run(s, bundle.id, tx, budget, False, progress)
@@ -244,6 +273,22 @@ def expand_nested(database: Database, store_dir: Path, file_id: int, *, limits: 
         tx.rollback()
         raise
     return result
+
+
+def _pick_ticket(run: _Run, bundle: Bundle, form_ticket: str | None) -> str | None:
+    """Fill the ticket (and an empty reason) from the bundle's own reason file; say where the ticket came from."""
+    if form_ticket:
+        return "form"
+    if bundle.ticket:
+        return "reason"
+    for _depth, name, text in sorted(run.reasons):
+        found = ticket_in(text)
+        if bundle.reason is None and text:
+            bundle.reason = text[:4000]
+        if found:
+            bundle.ticket = found
+            return name
+    return None
 
 
 def _clean(value: str | None) -> str | None:

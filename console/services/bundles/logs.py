@@ -243,9 +243,10 @@ def _matcher(text: str, regex: bool) -> Callable[[str], bool]:
         try:
             pattern = re.compile(text, re.IGNORECASE)
         except re.error as exc:
-            from console.services.errors import InvalidInput
+            from console.services.bundles.errors import InvalidFilter
 
-            raise InvalidInput(f"The filter is not a valid regular expression: {exc}.") from exc
+            raise InvalidFilter(f"“{text}” is not a valid regular expression: {exc}.",
+                                hint="Fix the expression, or untick Regex to search for the text as typed.") from exc
         return lambda line: pattern.search(line) is not None
     needle = text.lower()
     return lambda line: needle in line.lower()

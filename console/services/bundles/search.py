@@ -22,11 +22,11 @@ from typing import Any
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
+from console.services.bundles.errors import InvalidSearch
 from console.services.bundles.logs import decode, parse_line
 from console.services.bundles.models import Bundle, BundleFile, LogChunk
 from console.services.bundles.store import BlobStore
 from console.services.db import Database
-from console.services.errors import InvalidInput
 
 CHUNK_TARGET = 32 * 1024
 _READ_BLOCK = 4 * 1024 * 1024
@@ -175,9 +175,9 @@ def search(database: Database, store_dir: Path, query: str, *, bundle: int | Non
     """Lines containing every word of ``query``, in ingest order, at most ``limit``."""
     tokens = words(query)
     if not tokens:
-        raise InvalidInput("Type at least one word (letters or digits) to search for.")
+        raise InvalidSearch("Type at least one word (letters or digits) to search for.")
     if limit < 1:
-        raise InvalidInput("The result limit must be at least 1.")
+        raise InvalidSearch("The result limit must be at least 1.")
     store = BlobStore(store_dir)
     wanted = set(tokens)
     hits: list[SearchHit] = []
