@@ -1,8 +1,9 @@
 """Decrypt one .gpg/.pgp file to a chosen place with the key pair's passphrase.
 
-Failures (no secret key, wrong passphrase, damaged or not-encrypted file) are shown with
-their explanation; the dialog stays open so the user can try again. Nothing is written on
-failure.
+Failures (no secret key, wrong passphrase, damaged or not-encrypted file) are shown once,
+inside the dialog, with their explanation (wrapped, scrolling when long); the dialog stays
+open so the user can try again. Nothing is written on failure. Long paths are elided in the
+middle, with the full path as tooltip.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,14 +19,15 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from console.services import gpg
-from console.views.messages import show_exception
+from console.views.gpg_message_area import GpgMessageArea
+from console.views.gpg_path_field import GpgPathField
 from console.views.progress_panel import ProgressPanel
 from console.workers import Worker, run_worker
 
@@ -34,7 +37,7 @@ class GpgDecryptDialog(QDialog):
 
     Signals:
         decrypted(object): the :class:`DecryptResult`.
-        failed(object): the exception (already shown to the user).
+        failed(object): the exception (already shown in the dialog).
     """
 
     decrypted = Signal(object)
@@ -46,9 +49,11 @@ class GpgDecryptDialog(QDialog):
         self.worker: Worker | None = None
         self.setWindowTitle(self.tr("Decrypt a report"))
         self.setAcceptDrops(True)
-        form = QFormLayout(self)
-        self.source = QLineEdit()
-        self.output = QLineEdit()
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.source = GpgPathField()
+        self.output = GpgPathField()
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.overwrite = QCheckBox(self.tr("Replace the output file if it exists"))
@@ -56,23 +61,26 @@ class GpgDecryptDialog(QDialog):
         form.addRow(self.tr("Save as:"), self._with_browse(self.output, self._browse_output))
         form.addRow(self.tr("Passphrase:"), self.passphrase)
         form.addRow(self.overwrite)
-        self.result_label = QLabel()
-        self.result_label.setWordWrap(True)
-        form.addRow(self.result_label)
+        layout.addLayout(form)
+        self.message = GpgMessageArea()
+        self.result_label = self.message.label
+        layout.addWidget(self.message, 1)
+        layout.addStretch(0)
         self.progress = ProgressPanel(self)
-        form.addRow(self.progress)
+        layout.addWidget(self.progress)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.decrypt_button = self.buttons.addButton(self.tr("Decrypt"), QDialogButtonBox.ButtonRole.ActionRole)
         self.decrypt_button.setDefault(True)
         self.decrypt_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
+        layout.addWidget(self.buttons)
         for field in (self.source, self.output, self.passphrase):
             field.textChanged.connect(self._update)
         self.source.textChanged.connect(self._suggest_output)
         if source is not None:
             self.source.setText(str(source))
         self._update()
+        self.resize(680, self.sizeHint().height())
 
     def _with_browse(self, field: QLineEdit, slot: object) -> QWidget:
         box = QWidget()
@@ -83,6 +91,17 @@ class GpgDecryptDialog(QDialog):
         button.clicked.connect(slot)
         row.addWidget(button)
         return box
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            self.source.setText(files[0])
+            self.passphrase.setFocus()
+        event.acceptProposedAction()
 
     def _browse_source(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Encrypted file"), self.source.text(),
@@ -113,7 +132,7 @@ class GpgDecryptDialog(QDialog):
                                                                             self.passphrase)))
 
     def start(self) -> None:
-        self.result_label.clear()
+        self.message.clear()
         self.worker = run_worker(gpg.decrypt_file, self.home, Path(self.source.text()), Path(self.output.text()),
                                  passphrase=self.passphrase.text(), overwrite=self.overwrite.isChecked(),
                                  on_result=self._done, on_error=self._failed, on_finished=self._finished,
@@ -133,13 +152,21 @@ class GpgDecryptDialog(QDialog):
         text = self.tr("Decrypted to {path}.").format(path=result.output)
         if result.signature:
             text += " " + self.tr("Signature: {sig}.").format(sig=result.signature)
-        self.result_label.setText(text)
+        self.message.show_text(text)
+        self._grow_to_fit()
         self.decrypted.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
-        self.result_label.setText(str(exc))
-        show_exception(self, exc)
+        if isinstance(exc, gpg.OutputExists):
+            exc.hint = self.tr("Choose another name, or tick \"Replace the output file if it exists\".")
+        self.message.show_failure(exc)  # shown once, here: no message box on top
+        self._grow_to_fit()
         self.failed.emit(exc)
+
+    def _grow_to_fit(self) -> None:
+        """Make room for the explanation (never shrink what the user sized; the text scrolls beyond)."""
+        hint = self.sizeHint()
+        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 
     def reject(self) -> None:
         if self.worker is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from console.config import config_dir
 from console.services import gpg
-from console.views.messages import show_exception
+from console.views.gpg_message_area import GpgMessageArea
+from console.views.gpg_path_field import GpgPathField
 from console.views.progress_panel import ProgressPanel
 from console.workers import Worker, reader_pool, run_worker
 
@@ -93,7 +94,7 @@ class GpgEncryptDialog(QDialog):
 
     Signals:
         encrypted(object): the :class:`EncryptOutcome`.
-        failed(object): the exception (already shown to the user).
+        failed(object): the exception (already shown in the dialog).
     """
 
     encrypted = Signal(object)
@@ -108,11 +109,14 @@ class GpgEncryptDialog(QDialog):
         self.worker: Worker | None = None
         self.setWindowTitle(self.tr("Encrypt reports"))
         self.setAcceptDrops(True)
-        self.resize(620, 520)
+        self.resize(700, 540)
         layout = QVBoxLayout(self)
 
         layout.addWidget(QLabel(self.tr("Reports (files or folders; drop them here):")))
         self.files = QListWidget()
+        # Long paths: keep the start (which folder) and the end (which file), full path in the tooltip.
+        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.files.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.files)
         row = QHBoxLayout()
         add_files = QPushButton(self.tr("Add files…"))
@@ -161,7 +165,8 @@ class GpgEncryptDialog(QDialog):
         for i, radio in enumerate((self.beside, self.to_folder, self.to_sftp)):
             self.delivery.addButton(radio, i)
         self.beside.setChecked(True)
-        self.out_dir = QLineEdit()
+        self.out_dir = GpgPathField()
+        self.out_dir.setPlaceholderText(self.tr("folder for the .gpg files"))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse_out)
         folder_row = QHBoxLayout()
@@ -193,9 +198,13 @@ class GpgEncryptDialog(QDialog):
         layout.addLayout(sftp_row)
         layout.addWidget(self.overwrite)
 
-        self.result_label = QLabel()
-        self.result_label.setWordWrap(True)
-        layout.addWidget(self.result_label)
+        self.why_disabled = QLabel()
+        self.why_disabled.setWordWrap(True)
+        self.why_disabled.setEnabled(False)  # greyed: a hint, not an error
+        layout.addWidget(self.why_disabled)
+        self.message = GpgMessageArea()
+        self.result_label = self.message.label
+        layout.addWidget(self.message)
         self.progress = ProgressPanel(self)
         layout.addWidget(self.progress)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -206,11 +215,13 @@ class GpgEncryptDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._restore_settings()
-        self.sign.toggled.connect(self._update)
-        self.sign_passphrase.textChanged.connect(self._update)
-        self.out_dir.textChanged.connect(lambda: self.to_folder.setChecked(True))
-        self.delivery.idToggled.connect(self._update)
-        self.recipient.currentIndexChanged.connect(self._update)
+        # Every input re-checks the Encrypt button (and the line saying why it is off).
+        self.out_dir.textChanged.connect(self._folder_typed)
+        self.delivery.idToggled.connect(self._delivery_changed)
+        for signal in (self.sign.toggled, self.sign_passphrase.textChanged, self.recipient.currentIndexChanged,
+                       self.signer.currentIndexChanged, self.profile.currentIndexChanged,
+                       self.remote_dir.textChanged, self.overwrite.toggled):
+            signal.connect(self._update)
         for p in paths or []:
             self.add_path(Path(p))
         self._update()
@@ -239,6 +250,7 @@ class GpgEncryptDialog(QDialog):
     def add_path(self, path: Path) -> None:
         if str(path) not in self.paths_as_text():
             self.files.addItem(str(path))
+            self.files.item(self.files.count() - 1).setToolTip(str(path))
         self._update()
 
     def paths_as_text(self) -> list[str]:
@@ -269,11 +281,41 @@ class GpgEncryptDialog(QDialog):
                 self.add_path(Path(url.toLocalFile()))
         event.acceptProposedAction()
 
+    def _folder_typed(self, text: str) -> None:
+        if text.strip():
+            self.to_folder.setChecked(True)  # typing or browsing a folder means "save there"
+        self._update()
+
+    def _delivery_changed(self, _id: int, checked: bool) -> None:
+        if checked and self.to_folder.isChecked() and not self.out_dir.text().strip():
+            self.out_dir.setFocus()
+        self._update()
+
+    def missing(self) -> str:
+        """Why Encrypt is off (empty when it can run)."""
+        folder = self.out_dir.text().strip()
+        if self.worker is not None:
+            return ""
+        if self.files.count() == 0:
+            return self.tr("Add the reports to encrypt (or drop them here).")
+        if self.recipient.count() == 0:
+            return self.tr("No client key to encrypt to yet.")
+        if self.sign.isChecked() and not self.sign_passphrase.text():
+            return self.tr("Type the passphrase of the signing key, or untick \"Sign with\".")
+        if self.to_folder.isChecked() and not folder:
+            return self.tr("Type or browse for the folder to save the .gpg files in.")
+        if self.to_folder.isChecked() and Path(folder).expanduser().is_file():
+            return self.tr("The output folder is a file: choose a folder.")
+        if self.to_sftp.isChecked() and self.profile.currentData() is None:
+            return self.tr("Choose the sFTP profile to upload with.")
+        return ""
+
     def _update(self) -> None:
-        ok = (self.worker is None and self.files.count() > 0 and self.recipient.count() > 0
-              and (not self.sign.isChecked() or bool(self.sign_passphrase.text()))
-              and (not self.to_folder.isChecked() or bool(self.out_dir.text().strip())))
-        self.encrypt_button.setEnabled(ok)
+        why = self.missing()
+        self.encrypt_button.setEnabled(self.worker is None and not why)
+        self.encrypt_button.setToolTip(why)
+        # The recipient case already has its own explanation above.
+        self.why_disabled.setText(why if self.recipient.count() > 0 else "")
 
     def _restore_settings(self) -> None:
         s = _settings()
@@ -310,7 +352,7 @@ class GpgEncryptDialog(QDialog):
                           self.sftp_passphrase.text() or None)
 
     def start(self) -> None:
-        self.result_label.clear()
+        self.message.clear()
         self._save_settings()
         out_dir = Path(self.out_dir.text().strip()) if self.to_folder.isChecked() else None
         self.worker = run_worker(
@@ -336,12 +378,13 @@ class GpgEncryptDialog(QDialog):
             text += " " + self.tr("Uploaded {n} file(s) to the sFTP outbox.").format(n=len(outcome.delivered))
         elif r.files:
             text += " " + self.tr("Saved in {folder}.").format(folder=r.files[0].output.parent)
-        self.result_label.setText(text)
+        self.message.show_text(text)
         self.encrypted.emit(outcome)
 
     def _failed(self, exc: BaseException) -> None:
-        self.result_label.setText(str(exc))
-        show_exception(self, exc)
+        if isinstance(exc, gpg.OutputExists):
+            exc.hint = self.tr("Choose another folder, or tick \"Replace existing .gpg files\".")
+        self.message.show_failure(exc)  # shown once, here: no message box on top
         self.failed.emit(exc)
 
     def reject(self) -> None:

@@ -1,7 +1,11 @@
 """New key pair, as a client does it on their own machine: who, passphrase, then create and save.
 
-The last page runs the generation in a worker, then offers the three files a client needs:
-the public key to send, the key pair backup (both parts) and the revocation certificate.
+The passphrase page is a commit page ("Create key pair"): once the key exists, the earlier
+pages are locked (Back is off, and the page says why), so a changed name can never be
+silently ignored; another name means another run of the wizard. If creating fails, Back
+works again. The last page offers the three files a client needs (the public key to send,
+the key pair backup, the revocation certificate) and lists each saved file with its path,
+Copy path and Open folder. Finish (or closing) without a backup warns once first.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.services import gpg
+from console.views.gpg_saved_files import GpgSavedFilesBox
 from console.views.messages import show_exception
 from console.workers import run_worker
 
@@ -81,6 +86,11 @@ class _PassphrasePage(QWizardPage):
         form.addRow(self.tr("Repeat:"), self.second)
         form.addRow(self.tr("Strength:"), self.meter)
         form.addRow(self.feedback)
+        commit_note = QLabel(self.tr("<i>Create key pair</i> makes the key. After that, the name, email and "
+                                     "passphrase cannot be changed in this wizard."))
+        commit_note.setWordWrap(True)
+        form.addRow(commit_note)
+        self.setCommitPage(True)
         self.first.textChanged.connect(self._update)
         self.second.textChanged.connect(self._update)
         self._update()
@@ -108,8 +118,15 @@ class _CreatePage(QWizardPage):
         self.busy.setRange(0, 0)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         layout.addWidget(self.busy)
+        self.locked_note = QLabel(self.tr(
+            "The earlier pages are locked because the key pair now exists. For a different name or email, "
+            "finish here and choose New key pair… again (remove this key from the list if nobody needs it)."))
+        self.locked_note.setWordWrap(True)
+        self.locked_note.hide()
+        layout.addWidget(self.locked_note)
         row = QHBoxLayout()
         self.copy_button = QPushButton(self.tr("Copy fingerprint"))
         self.export_button = QPushButton(self.tr("Export public key…"))
@@ -118,7 +135,18 @@ class _CreatePage(QWizardPage):
         for b in (self.copy_button, self.export_button, self.backup_button, self.revocation_button):
             b.setEnabled(False)
             row.addWidget(b)
+        row.addStretch(1)
         layout.addLayout(row)
+        self.saved_box = GpgSavedFilesBox({
+            "public": self.tr("Public key (send it):"),
+            "backup": self.tr("Key pair backup (keep offline):"),
+            "revocation": self.tr("Revocation certificate:"),
+        })
+        layout.addWidget(self.saved_box)
+        self.no_backup_warning = QLabel()
+        self.no_backup_warning.setWordWrap(True)
+        self.no_backup_warning.hide()
+        layout.addWidget(self.no_backup_warning)
         notes = QLabel("<p>" + html.escape(self.tr(gpg.BACKUP_WARNING)) + "</p><p>"
                        + html.escape(self.tr(gpg.REVOCATION_EXPLANATION)) + "</p>")
         notes.setWordWrap(True)
@@ -128,8 +156,20 @@ class _CreatePage(QWizardPage):
     def initializePage(self) -> None:
         self._wizard.start_generation()
 
+    def cleanupPage(self) -> None:
+        # Only reachable after a failed attempt (Back is locked once the key exists).
+        self._wizard.passphrase.setCommitPage(True)
+
     def isComplete(self) -> bool:
         return self._wizard.created is not None
+
+    def warn_no_backup(self) -> None:
+        self.no_backup_warning.setText(
+            "<p style='color:#a01818'><b>" + html.escape(self.tr("No backup of the key pair yet.")) + "</b> "
+            + html.escape(self.tr("Without one, a lost or replaced computer means the reports sent to this "
+                                  "key can never be opened again. The exported public key is not a backup. "
+                                  "Click Back up key pair… now, or Finish without backup to close anyway.")) + "</p>")
+        self.no_backup_warning.show()
 
 
 class GpgKeyPairWizard(QWizard):
@@ -150,7 +190,12 @@ class GpgKeyPairWizard(QWizard):
         super().__init__(parent)
         self.home = home
         self.created: gpg.KeyInfo | None = None
+        self.revocation_in_home: Path | None = None
+        self._warned_no_backup = False
         self.setWindowTitle(self.tr("New key pair"))
+        self.setMinimumSize(720, 520)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create key pair"))
+        self._finish_text = self.buttonText(QWizard.WizardButton.FinishButton)
         self.identity = _IdentityPage(algorithms or list(gpg.ALGORITHMS))
         self.passphrase = _PassphrasePage()
         self.create_page = _CreatePage(self)
@@ -166,12 +211,16 @@ class GpgKeyPairWizard(QWizard):
             lambda: self._ask_path(self.tr("Save revocation certificate"), "revocation", self.save_revocation_to))
         self.finished.connect(self._forget_passphrase)
 
+    @property
+    def saved_paths(self) -> dict[str, Path]:
+        """What was saved in this run, by kind: 'public', 'backup', 'revocation'."""
+        return dict(self.create_page.saved_box.paths)
+
     def start_generation(self) -> None:
         if self.created is not None:
             return
         self.create_page.status.setText(self.tr("Creating the key pair… (RSA keys can take a minute)"))
         self.create_page.busy.show()
-        self.button(QWizard.WizardButton.BackButton).setEnabled(False)
         run_worker(gpg.generate_key_pair, self.home, self.identity.name.text(), self.identity.email.text(),
                    passphrase=self.passphrase.first.text(), algo=self.identity.algo.currentData(),
                    expire=self.identity.expire.currentData(), on_result=self._created, on_error=self._failed,
@@ -179,22 +228,42 @@ class GpgKeyPairWizard(QWizard):
 
     def _created(self, made: gpg.GeneratedKey) -> None:
         self.created = made.key
+        self.revocation_in_home = made.revocation_certificate
         p = self.create_page
         p.busy.hide()
-        p.status.setText(self.tr("Created {uid}<br>Fingerprint: <tt>{fpr}</tt><br>Now save the public key to send, "
-                                 "a backup of the key pair, and the revocation certificate.")
-                         .format(uid=html.escape(made.key.primary_uid), fpr=made.key.grouped_fingerprint))
+        text = self.tr("Created {uid}<br>Fingerprint: <tt>{fpr}</tt><br>Now save the public key to send, "
+                       "a backup of the key pair, and the revocation certificate.").format(
+            uid=html.escape(made.key.primary_uid), fpr=made.key.grouped_fingerprint)
+        if made.revocation_certificate is not None:
+            text += "<br>" + self.tr("GnuPG also keeps a revocation certificate in {path}; save a copy to keep "
+                                     "offline.").format(path=html.escape(str(made.revocation_certificate)))
+        p.status.setText(text)
+        p.locked_note.show()
         for b in (p.copy_button, p.export_button, p.backup_button, p.revocation_button):
             b.setEnabled(True)
+        # Cancel would suggest the key goes away; it does not. Finish (with the backup check) closes.
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
         p.completeChanged.emit()
         self.key_created.emit(made.key)
 
     def _failed(self, exc: BaseException) -> None:
         self.create_page.busy.hide()
-        self.create_page.status.setText(self.tr("The key pair was not created."))
-        self.button(QWizard.WizardButton.BackButton).setEnabled(True)
+        self.create_page.status.setText(self.tr("The key pair was not created. Go Back to change the details, "
+                                                "or try again."))
+        # Nothing was made: unlock the earlier pages (restored when they are left again).
+        self.passphrase.setCommitPage(False)
+        self.create_page.completeChanged.emit()
         show_exception(self, exc)
         self.failed.emit(exc)
+
+    def done(self, result: int) -> None:
+        """Finish or close: warn once if the new key pair has no backup yet."""
+        if self.created is not None and "backup" not in self.saved_paths and not self._warned_no_backup:
+            self._warned_no_backup = True
+            self.create_page.warn_no_backup()
+            self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Finish without backup"))
+            return
+        super().done(result)
 
     def _copy(self) -> None:
         if self.created is not None:
@@ -211,9 +280,13 @@ class GpgKeyPairWizard(QWizard):
         if path:
             action(Path(path))
 
-    def _run_save(self, fn: Any, *args: Any, **kwargs: Any) -> None:
-        def ok(result: Any) -> None:
-            self.saved.emit(str(args[-1]))
+    def _run_save(self, kind: str, fn: Any, path: Path, *args: Any, **kwargs: Any) -> None:
+        def ok(_: Any) -> None:
+            self.create_page.saved_box.add(kind, path)
+            if kind == "backup":
+                self.create_page.no_backup_warning.hide()
+                self.setButtonText(QWizard.WizardButton.FinishButton, self._finish_text)
+            self.saved.emit(str(path))
 
         def bad(exc: BaseException) -> None:
             show_exception(self, exc)
@@ -223,15 +296,16 @@ class GpgKeyPairWizard(QWizard):
 
     def export_public_to(self, path: Path) -> None:
         assert self.created is not None
-        self._run_save(gpg.export_public, self.created.fingerprint, path)
+        self._run_save("public", gpg.export_public, path, self.created.fingerprint, path)
 
     def backup_to(self, path: Path) -> None:
         assert self.created is not None
-        self._run_save(gpg.backup_key_pair, self.created.fingerprint, path, passphrase=self.passphrase.first.text())
+        self._run_save("backup", gpg.backup_key_pair, path, self.created.fingerprint, path,
+                       passphrase=self.passphrase.first.text())
 
     def save_revocation_to(self, path: Path) -> None:
         assert self.created is not None
-        self._run_save(gpg.save_revocation_certificate, self.created.fingerprint, path)
+        self._run_save("revocation", gpg.save_revocation_certificate, path, self.created.fingerprint, path)
 
     def _forget_passphrase(self) -> None:
         self.passphrase.first.clear()

@@ -157,7 +157,8 @@ class GpgPage(AreaPage):
         settings = self.ctx.settings
         wanted = (str(settings.gnupg_home), str(settings.gpg_binary or "gpg"))
         if self._home_cache is None or self._home_cache[0] != wanted:
-            self._home_cache = (wanted, gpg.GpgHome.of(*wanted))
+            # Only the default home is created on first use; a mistyped setting is reported instead.
+            self._home_cache = (wanted, gpg.GpgHome.chosen(*wanted, default=self.ctx.data_dir / "gnupg"))
         return self._home_cache[1]
 
     def _fail(self, exc: BaseException) -> None:
@@ -195,12 +196,14 @@ class GpgPage(AreaPage):
         key: gpg.KeyInfo = rows[0].data(KEY_ROLE)
         return key
 
-    def select_fingerprint(self, fpr: str) -> None:
+    def select_fingerprint(self, fpr: str) -> bool:
         for row in range(self.proxy.rowCount()):
             idx = self.proxy.index(row, 0)
             if idx.data(KEY_ROLE).fingerprint == fpr:
                 self.table.selectRow(row)
-                return
+                self.table.scrollTo(idx)
+                return True
+        return False
 
     def _selection_changed(self, *_: QItemSelection) -> None:
         k = self.selected_key()
@@ -296,8 +299,9 @@ class GpgPage(AreaPage):
 
     def _select_after_load(self, fpr: str) -> Any:
         def select(_: int) -> None:
-            self.keys_loaded.disconnect(select)
-            self.select_fingerprint(fpr)
+            # An older reload may land first without the key: wait for the one that has it.
+            if self.select_fingerprint(fpr):
+                self.keys_loaded.disconnect(select)
 
         return select
 
@@ -351,11 +355,23 @@ class GpgPage(AreaPage):
     # ------------------------------------------------------------------ key pairs
     def new_key_pair(self) -> GpgKeyPairWizard:
         wizard = GpgKeyPairWizard(self.home, self)
-        wizard.key_created.connect(lambda k: self._reload_and_say(
-            self.tr("Key pair created for {uid}.").format(uid=k.primary_uid)))
+        wizard.key_created.connect(self._key_pair_created)
+        wizard.finished.connect(lambda _: self._show_new_key(wizard.created))
         self.dialog = wizard
         wizard.open()
         return wizard
+
+    def _key_pair_created(self, key: gpg.KeyInfo) -> None:
+        self.keys_loaded.connect(self._select_after_load(key.fingerprint))
+        self._reload_and_say(self.tr("Key pair created for {uid}.").format(uid=key.primary_uid))
+
+    def _show_new_key(self, key: gpg.KeyInfo | None) -> None:
+        """After the wizard: the new key is the selected row, in view, with the keyboard focus."""
+        if key is None:
+            return
+        self.filter.clear()  # a filter typed before must not hide the new key
+        self.select_fingerprint(key.fingerprint)
+        self.table.setFocus()
 
     def _choose_export(self) -> None:
         k = self.selected_key()
@@ -407,7 +423,7 @@ class GpgPage(AreaPage):
     # ------------------------------------------------------------------ encrypt / decrypt
     def encrypt_paths(self, paths: list[Path]) -> GpgEncryptDialog:
         dialog = GpgEncryptDialog(self.home, self.model.keys(), paths, self, data_dir=self.ctx.data_dir)
-        dialog.encrypted.connect(lambda o: self._done(dialog.result_label.text()))
+        dialog.encrypted.connect(lambda o: self._done(dialog.message.plain_text))
         dialog.failed.connect(self.operation_failed)
         self.dialog = dialog
         dialog.open()
@@ -415,7 +431,7 @@ class GpgPage(AreaPage):
 
     def decrypt_path(self, path: Path | None) -> GpgDecryptDialog:
         dialog = GpgDecryptDialog(self.home, path, self)
-        dialog.decrypted.connect(lambda r: self._done(dialog.result_label.text()))
+        dialog.decrypted.connect(lambda r: self._done(dialog.message.plain_text))
         dialog.failed.connect(self.operation_failed)
         self.dialog = dialog
         dialog.open()

@@ -89,7 +89,8 @@ def test_encrypt_dialog_uploads_to_the_sftp_outbox(qtbot, ctx, alice_home, key_t
     from console.services.sftp import TargetExists
 
     assert isinstance(failed.args[0], TargetExists)
-    assert any("a.csv.gpg" in t for t in _close_message_boxes())
+    assert "a.csv.gpg" in dialog.result_label.text() and dialog.message.is_error
+    assert _close_message_boxes() == []  # shown once, in the dialog
     assert (outbox / "a.csv.gpg").read_bytes() == before
     assert sorted(p.name for p in outbox.iterdir()) == ["a.csv.gpg", "b.csv.gpg"]  # no .part left
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=TIMEOUT)
@@ -151,7 +152,7 @@ def test_page_and_its_dialogs_follow_the_gpg_settings(qtbot, ctx, alice_home, ke
     page = GpgPage(ctx)
     qtbot.addWidget(page)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=TIMEOUT)
-    assert page.home == gpg.GpgHome(alice_home.path, str(wrapper))
+    assert page.home == gpg.GpgHome(alice_home.path, str(wrapper), create=False)
     assert "--list-keys" in log.read_text()
 
     report = write_report(tmp_path / "r.csv")
