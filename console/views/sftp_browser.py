@@ -7,7 +7,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -133,9 +141,12 @@ class SftpBrowser(QWidget):
                  download_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.params_provider = params_provider
+        #: Deals with connection failures first (wrong passphrase, host keys); see SftpConnectionPanel.resolve.
+        self.error_handler: Callable[[ConnectionParams, BaseException], bool | None] | None = None
         self.known_hosts = known_hosts
         self.download_dir = download_dir
         self.worker: Worker | None = None
+        self._again: Callable[[], None] | None = None
         self.path = "."
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
@@ -198,8 +209,12 @@ class SftpBrowser(QWidget):
         params = self.params_provider()
         if params is None:
             return False
+
+        def again() -> None:
+            self._start(fn, *args, text=text, on_result=on_result, **kwargs)
+
         self.worker = run_worker(fn, params, *args, known_hosts=self.known_hosts, on_result=on_result,
-                                 on_error=self._failed, on_finished=self._finished,
+                                 on_error=lambda exc: self._failed(params, exc, again), on_finished=self._finished,
                                  on_cancelled=lambda: self.status.emit(self.tr("Cancelled; run it again to resume.")),
                                  **kwargs)
         self.progress.track(self.worker, text)
@@ -207,9 +222,16 @@ class SftpBrowser(QWidget):
 
     def _finished(self) -> None:
         self.worker = None
+        again, self._again = self._again, None
+        if again is not None:
+            QTimer.singleShot(0, again)
 
-    def _failed(self, exc: BaseException) -> None:
-        show_exception(self, exc)
+    def _failed(self, params: ConnectionParams, exc: BaseException, again: Callable[[], None]) -> None:
+        outcome = self.error_handler(params, exc) if self.error_handler is not None else None
+        if outcome is True:
+            self._again = again  # once this worker has finished (its finished signal follows this one)
+        elif outcome is None:
+            show_exception(self, exc)
 
     # ------------------------------------------------------------------ listing
     def refresh(self, path: str | None = None) -> None:

@@ -5,17 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,7 +28,11 @@ from console.services.sftp import (
     DEFAULT_PORT,
     ConnectionParams,
     ConnectionReport,
+    HostKeyChanged,
     HostKeyUnknown,
+    PassphraseNeeded,
+    WrongPassphrase,
+    forget_host,
     known_hosts_path,
     needs_passphrase,
     test_connection,
@@ -36,7 +41,8 @@ from console.services.sftp import (
 from console.services.sftp import profiles as profile_store
 from console.views.messages import show_error, show_exception
 from console.views.progress_panel import ProgressPanel
-from console.views.sftp_hostkey_dialog import SftpHostKeyDialog
+from console.views.sftp_hostkey_dialog import SftpHostChangedDialog, SftpHostKeyDialog, confirm_forget_text
+from console.views.sftp_passphrase import ask_key_passphrase
 from console.workers import Worker, run_worker
 
 
@@ -46,23 +52,30 @@ class SftpConnectionPanel(QWidget):
     Signals:
         tested(object): a :class:`ConnectionReport` after a successful test.
         profiles_changed(): profiles were saved or deleted.
+        forgotten(str, int): the old key of this host and port was forgotten (after a changed key).
     """
 
     tested = Signal(object)
     profiles_changed = Signal()
+    forgotten = Signal(str, int)
 
     def __init__(self, data_dir: Path, default_host: str = DEFAULT_HOST, default_port: int = DEFAULT_PORT,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.known_hosts = known_hosts_path(data_dir)
         self.profiles_path = profile_store.default_path(data_dir)
-        self._passphrases: dict[str, str] = {}  # in memory only, per key file, for this session
+        self._passphrases: dict[str, str] = {}  # in memory only, per key file, for this page's lifetime
+        self._wrong: set[str] = set()  # key files whose last passphrase was wrong (the prompt says so)
+        self._just_trusted: set[tuple[str, int, str]] = set()  # (host, port, key) trusted by the person just now
+        self.changed: HostKeyChanged | None = None  # the last changed-key refusal, until forgotten or connected
+        self._again = False  # test again when the running test's worker finishes
         self.worker: Worker | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.profile_box = QComboBox()
         self.profile_box.setPlaceholderText(self.tr("No saved profile"))
         self.profile_box.currentTextChanged.connect(self._load_profile)
+        self.profile_box.currentTextChanged.connect(lambda _t: self._update_buttons())
         top.addWidget(QLabel(self.tr("Profile")))
         top.addWidget(self.profile_box, 1)
         layout.addLayout(top)
@@ -72,6 +85,8 @@ class SftpConnectionPanel(QWidget):
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
         self.port.setValue(default_port)
+        self.port.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.port.setMinimumWidth(self.port.fontMetrics().horizontalAdvance("000000") + 40)
         self.username = QLineEdit()
         self.key_path = QLineEdit()
         browse = QPushButton(self.tr("Browse…"))
@@ -91,18 +106,25 @@ class SftpConnectionPanel(QWidget):
         self.save_button = QPushButton(self.tr("&Save profile"))
         self.save_button.clicked.connect(self.save_profile)
         self.delete_button = QPushButton(self.tr("Delete profile"))
+        self.delete_button.setEnabled(False)
         self.delete_button.clicked.connect(self.delete_profile)
+        self.forget_button = QPushButton(self.tr("Forget this host's old key…"))
+        self.forget_button.setToolTip(self.tr("Only after the broker confirmed the server's new fingerprint"))
+        self.forget_button.clicked.connect(self._forget_clicked)
+        self.forget_button.hide()
         self.test_button = QPushButton(self.tr("&Test connection"))
         self.test_button.clicked.connect(self.run_test)
         for button in (self.save_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.forget_button)
         buttons.addWidget(self.test_button)
         layout.addLayout(buttons)
         self.progress = ProgressPanel()
         layout.addWidget(self.progress)
         self.result = QLabel()
         self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.setObjectName("testResult")
         layout.addWidget(self.result)
         layout.addStretch(1)
@@ -120,6 +142,10 @@ class SftpConnectionPanel(QWidget):
         self.profile_box.addItems(names)
         self.profile_box.setCurrentIndex(names.index(select) if select in names else -1)
         self.profile_box.blockSignals(False)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.delete_button.setEnabled(bool(self.profile_box.currentText()))
 
     def _load_profile(self, name: str) -> None:
         if not name:
@@ -176,19 +202,45 @@ class SftpConnectionPanel(QWidget):
             self.key_path.setText(path)
 
     # ------------------------------------------------------------------ connecting
-    def ask_passphrase(self, key_name: str) -> str | None:
-        """Modal prompt (replaced in tests)."""
-        text, ok = QInputDialog.getText(self, self.tr("Passphrase"),
-                                        self.tr("Passphrase of {name}:").format(name=key_name),
-                                        QLineEdit.EchoMode.Password)
-        return text if ok else None
+    def ask_passphrase(self, key_name: str, wrong: bool = False) -> str | None:
+        """Modal prompt (replaced in tests); ``wrong`` says the previous attempt failed."""
+        return ask_key_passphrase(self, key_name, wrong=wrong)
 
     def confirm_host_key(self, exc: HostKeyUnknown) -> bool:
         """Show the fingerprint and ask (replaced in tests)."""
         return SftpHostKeyDialog(exc, self).exec() == QDialog.DialogCode.Accepted
 
+    def show_changed_key(self, exc: HostKeyChanged) -> bool:
+        """The changed-key warning (replaced in tests); True when the person asked, and confirmed, to forget."""
+        dialog = SftpHostChangedDialog(exc, self.known_hosts, lambda: self.confirm_forget(exc), self)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def confirm_forget(self, exc: HostKeyChanged) -> bool:
+        """The second, explicit confirmation before forgetting an old host key (replaced in tests)."""
+        text, details = confirm_forget_text(exc.host, exc.port, self.known_hosts, exc.sha256)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Forget the old server key?"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(details)
+        forget = box.addButton(self.tr("Forget the old key"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is forget
+
+    def _key_id(self, key: Path) -> str:
+        try:
+            return str(key.resolve())
+        except OSError:
+            return str(key)
+
     def params(self) -> ConnectionParams | None:
-        """Connection parameters from the form, asking the key's passphrase once per session; None = cancelled."""
+        """Connection parameters from the form; None = cancelled or invalid (already said).
+
+        The key's passphrase is asked once and kept in memory for this page's lifetime (per key
+        file), so the retry after trusting a server and the Files tab do not ask again. It is
+        forgotten, and asked again with a "wrong passphrase" note, when it does not open the key.
+        """
         profile = self.current_profile()
         try:
             profile = profile_store.validate(profile)
@@ -201,23 +253,75 @@ class SftpConnectionPanel(QWidget):
             return None
         passphrase = None
         if encrypted:
-            passphrase = self._passphrases.get(str(key))
+            key_id = self._key_id(key)
+            passphrase = self._passphrases.get(key_id)
             if passphrase is None:
-                passphrase = self.ask_passphrase(key.name)
+                passphrase = self.ask_passphrase(key.name, key_id in self._wrong)
                 if passphrase is None:
                     return None
+                self._wrong.discard(key_id)
+                self._passphrases[key_id] = passphrase
         return ConnectionParams(profile.host, profile.port, profile.username, key, passphrase)
 
-    def remember_passphrase(self, params: ConnectionParams) -> None:
-        if params.passphrase:
-            self._passphrases[str(params.key_path)] = params.passphrase
+    def forget_passphrase(self, params: ConnectionParams, *, wrong: bool = False) -> None:
+        key_id = self._key_id(Path(params.key_path))
+        self._passphrases.pop(key_id, None)
+        if wrong:
+            self._wrong.add(key_id)
 
-    def forget_passphrase(self, params: ConnectionParams) -> None:
-        self._passphrases.pop(str(params.key_path), None)
+    def resolve(self, params: ConnectionParams, exc: BaseException) -> bool | None:
+        """Deal with a connection failure of these params (the test's or the Files tab's).
+
+        True: try again (a new passphrase will be asked, or the server was just trusted);
+        False: handled here, nothing more to show; None: not a case handled here.
+        """
+        if isinstance(exc, (WrongPassphrase, PassphraseNeeded)):
+            self.forget_passphrase(params, wrong=True)
+            return True
+        if isinstance(exc, HostKeyUnknown):
+            if not self.confirm_host_key(exc):
+                self.result.setText(self.tr("Not connected: the server was not trusted."))
+                return False
+            trust_host_key(self.known_hosts, exc.host, exc.port, exc.key_type, exc.key_base64)
+            self._just_trusted.add((exc.host, exc.port, exc.key_base64))
+            return True
+        if isinstance(exc, HostKeyChanged):
+            self.changed = exc
+            self.result.setText(exc.message)
+            self.forget_button.setVisible(True)
+            if self.show_changed_key(exc):
+                self.forget_old_key()
+            return False
+        return None
+
+    def forget_old_key(self) -> None:
+        """Remove the old key of the server that presented a changed one (the person confirmed)."""
+        exc = self.changed
+        if exc is None:
+            return
+        try:
+            removed = forget_host(self.known_hosts, exc.host, exc.port)
+        except OSError as err:
+            show_error(self, UserFacingError(self.tr("Cannot update {path}: {err}").format(
+                path=self.known_hosts, err=err.strerror or err)))
+            return
+        self.changed = None
+        self.forget_button.setVisible(False)
+        self.result.setText(self.tr(
+            "Forgot {n} old key(s) of {host} port {port} (in {path}). Test the connection again: the new key's "
+            "fingerprint is shown, and it is trusted only if you confirm it.").format(
+                n=removed, host=exc.host, port=exc.port, path=self.known_hosts))
+        self.forgotten.emit(exc.host, exc.port)
+
+    def _forget_clicked(self) -> None:
+        if self.changed is not None and self.confirm_forget(self.changed):
+            self.forget_old_key()
 
     def run_test(self) -> None:
+        if self.worker is not None:
+            return
         params = self.params()
-        if params is None or self.worker is not None:
+        if params is None:
             return
         self.result.setText("")
         self.test_button.setEnabled(False)
@@ -229,10 +333,17 @@ class SftpConnectionPanel(QWidget):
     def _finished(self) -> None:
         self.worker = None
         self.test_button.setEnabled(True)
+        if self._again:
+            self._again = False
+            QTimer.singleShot(0, self.run_test)
 
     def _tested(self, params: ConnectionParams, report: ConnectionReport) -> None:
-        self.remember_passphrase(params)
-        trust = self.tr("newly trusted") if report.newly_trusted else self.tr("already trusted")
+        key = (report.host, report.port, report.host_key.key_base64)
+        newly = report.newly_trusted or key in self._just_trusted
+        self._just_trusted.discard(key)
+        self.changed = None
+        self.forget_button.setVisible(False)
+        trust = self.tr("newly trusted") if newly else self.tr("already trusted")
         self.result.setText(self.tr(
             "Connected to {host}:{port} as {user} in {sec:.1f} s. Server key {fp} ({trust}). "
             "Home folder {home} holds {n} entries.").format(
@@ -241,27 +352,15 @@ class SftpConnectionPanel(QWidget):
         self.tested.emit(report)
 
     def _failed(self, params: ConnectionParams, exc: BaseException) -> None:
-        from console.services.sftp import WrongPassphrase
-
-        if isinstance(exc, WrongPassphrase):
-            self.forget_passphrase(params)
-        if isinstance(exc, HostKeyUnknown):
-            if self.confirm_host_key(exc):
-                trust_host_key(self.known_hosts, exc.host, exc.port, exc.key_type, exc.key_base64)
-                self.worker = None
-                self._retry()
-            else:
-                self.result.setText(self.tr("Not connected: the server was not trusted."))
+        outcome = self.resolve(params, exc)
+        if outcome is True:
+            self._again = True  # run again once this worker has finished (its finished signal follows)
+            return
+        if outcome is False:
             return
         if isinstance(exc, UserFacingError):
             self.result.setText(exc.one_line())
         show_exception(self, exc)
-
-    def _retry(self) -> None:
-        # Deferred so the finishing worker's bookkeeping runs first.
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, self.run_test)
 
     def state(self) -> dict[str, Any]:
         return {"profile": self.profile_box.currentText()}

@@ -1,11 +1,27 @@
-"""Asks whether to trust an sFTP server seen for the first time, showing its fingerprint."""
+"""Host-key dialogs: trust a server seen for the first time; a changed key (refused, with the
+deliberate way out: forget the old key after the broker confirms the new one)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from collections.abc import Callable
+from pathlib import Path
 
-from console.services.sftp import HostKeyUnknown
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.services.sftp import HostKeyChanged, HostKeyUnknown
 
 
 class SftpHostKeyDialog(QDialog):
@@ -38,3 +54,85 @@ class SftpHostKeyDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+def confirm_forget_text(host: str, port: int, known_hosts: Path, new_sha256: str) -> tuple[str, str]:
+    """Text and details of the confirmation before an old host key is forgotten."""
+    tr = lambda s: QCoreApplication.translate("SftpHostChangedDialog", s)  # noqa: E731
+    text = tr("Forget the trusted key of {host} port {port}?").format(host=host, port=port)
+    details = tr(
+        "Do this only after the broker has confirmed, by phone or another channel you trust, that the server's "
+        "key really changed and that its new fingerprint is {fp}.\n\n"
+        "If the key changed without such a confirmation, someone may be intercepting the connection: once the "
+        "old key is forgotten, the next connection offers the new key as if the server were new, and trusting "
+        "it would send your login to that impostor.\n\n"
+        "The old key is removed from {path}. The new key is not trusted by this step: the next connection shows "
+        "its fingerprint and asks you again.").format(fp=new_sha256, path=known_hosts)
+    return text, details
+
+
+class SftpHostChangedDialog(QDialog):
+    """A changed host key: the warning, both fingerprints, where trusted keys are kept, and
+    "Forget this host's old key…" (behind a second, explicit confirmation). Close is the default.
+
+    ``confirm_forget()`` asks that confirmation (a callable, replaced in tests); the dialog is
+    accepted only when the person confirmed, rejected otherwise.
+    """
+
+    def __init__(self, exc: HostKeyChanged, known_hosts: Path, confirm_forget: Callable[[], bool],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.exc = exc
+        self.confirm_forget = confirm_forget
+        self.setWindowTitle(self.tr("Server identity changed"))
+        self.setMinimumWidth(620)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        top.addWidget(icon)
+        where = f"{exc.host} port {exc.port}" if exc.host else self.tr("this server")
+        warning = QLabel(self.tr(
+            "<b>The server {where} now presents a different host key from the one trusted before.</b> Someone "
+            "may be intercepting the connection. Nothing was sent to it: no login, no files.").format(
+                where=where))
+        warning.setWordWrap(True)
+        top.addWidget(warning, 1)
+        layout.addLayout(top)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.new_fingerprint = QLineEdit(exc.sha256)
+        self.old_fingerprints = QLineEdit(", ".join(exc.expected_sha256))
+        for field in (self.new_fingerprint, self.old_fingerprints):
+            field.setReadOnly(True)
+            field.setCursorPosition(0)
+        self.path = QLineEdit(str(known_hosts))
+        self.path.setReadOnly(True)
+        form.addRow(self.tr("Key the server presents now"), self.new_fingerprint)
+        form.addRow(self.tr("Key trusted before"), self.old_fingerprints)
+        form.addRow(self.tr("Trusted keys are kept in"), self.path)
+        layout.addLayout(form)
+        advice = QLabel(self.tr(
+            "Do not continue for now. Ask the broker whether the server key really changed, and compare the new "
+            "fingerprint above with the one they give you through another channel. Only if they match, forget "
+            "the old key; the next connection then shows the new key and asks you to trust it."))
+        advice.setWordWrap(True)
+        layout.addWidget(advice)
+        buttons = QDialogButtonBox()
+        self.forget_button = buttons.addButton(self.tr("&Forget this host's old key…"),
+                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.forget_button.setAutoDefault(False)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        copy = QPushButton(self.tr("Copy new fingerprint"))
+        copy.setAutoDefault(False)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(exc.sha256))
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        self.forget_button.clicked.connect(self._forget)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _forget(self) -> None:
+        if self.confirm_forget():
+            self.accept()

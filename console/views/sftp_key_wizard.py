@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from console.services.passphrase import passphrase_strength
 from console.services.sftp import DEFAULT_HOST, DEFAULT_PORT, KEY_SIZES, KeyPairResult, save_key_pair
-from console.services.sftp.keys import PPK_NAME, PRIVATE_NAME, PUBLIC_NAME
+from console.services.sftp.keys import PPK_NAME, PRIVATE_NAME, PUBLIC_NAME, username_problem
 from console.views.messages import show_exception
 from console.views.sftp_key_panel import SftpKeyPanel
 from console.workers import Worker, run_worker
@@ -48,10 +49,29 @@ class _UserPage(QWizardPage):
         self.username = QLineEdit()
         self.username.setPlaceholderText(self.tr("e.g. u1234567"))
         layout.addWidget(self.username)
+        self.problem = _label("")
+        self.problem.setObjectName("usernameProblem")
+        palette = self.problem.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(176, 0, 32))
+        self.problem.setPalette(palette)
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
         self.registerField("username*", self.username)
+        self.username.textChanged.connect(self._check)
 
-    def validatePage(self) -> bool:
-        return not any(ch.isspace() for ch in self.username.text().strip())
+    def _problem(self) -> str | None:
+        return username_problem(self.username.text())
+
+    def _check(self) -> None:
+        # Nothing typed yet: the disabled Next says enough; anything else wrong is said right here.
+        problem = self._problem() if self.username.text().strip() else None
+        self.problem.setText(self.tr("Next is blocked: {why}").format(why=problem) if problem else "")
+        self.problem.setVisible(problem is not None)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self._problem() is None
 
 
 class _SizePage(QWizardPage):
@@ -158,19 +178,25 @@ class _ResultPage(QWizardPage):
         self.wizard_ref = wizard
         self.setTitle(self.tr("Your key pair"))
         layout = QVBoxLayout(self)
-        self.status = QLabel(self.tr("Generating the key…"))
+        self.status = _label(self.tr("Generating the key…"))
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         layout.addWidget(self.status)
         layout.addWidget(self.busy)
-        self.panel = SftpKeyPanel()
+        self.panel = SftpKeyPanel(stacked=True)
         layout.addWidget(self.panel)
         self.advice = _label("")
+        self.advice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.advice)
         self.test_button = QPushButton(self.tr("&Test the connection…"))
         self.test_button.setEnabled(False)
         self.test_button.clicked.connect(wizard.request_test)
-        layout.addWidget(self.test_button)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addStretch(1)
+        layout.addLayout(test_row)
+        layout.addStretch(1)
         self.done = False
 
     def initializePage(self) -> None:
@@ -211,9 +237,15 @@ class SftpKeyWizard(QWizard):
     generated = Signal(object)
     test_requested = Signal(str, str)
 
+    DEFAULT_SIZE = QSize(760, 640)
+
     def __init__(self, default_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New sFTP key pair"))
+        # Big enough for the last page: the whole public line of a 4096-bit key, both fingerprints
+        # unbroken, and the advice, without anything cut or squeezed.
+        self.setMinimumSize(self.DEFAULT_SIZE)
+        self.resize(self.DEFAULT_SIZE)
         self.user_page = _UserPage()
         self.size_page = _SizePage()
         self.pass_page = _PassphrasePage()

@@ -8,9 +8,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -19,13 +17,23 @@ from PySide6.QtWidgets import (
 
 from console.context import AppContext
 from console.services.errors import UserFacingError
-from console.services.sftp import KeyInfo, PassphraseNeeded, WrongPassphrase, key_info, known_hosts_path
+from console.services.sftp import (
+    ConnectionParams,
+    HostKeyChanged,
+    HostKeyUnknown,
+    KeyInfo,
+    PassphraseNeeded,
+    WrongPassphrase,
+    key_info,
+    known_hosts_path,
+)
 from console.views.area_page import AreaPage
-from console.views.messages import show_error, show_exception
+from console.views.messages import show_exception
 from console.views.sftp_browser import ENCRYPTED_SUFFIXES, SftpBrowser
 from console.views.sftp_connection import SftpConnectionPanel
 from console.views.sftp_key_panel import SftpKeyPanel
 from console.views.sftp_key_wizard import SftpKeyWizard
+from console.views.sftp_passphrase import ask_key_passphrase
 from console.workers import run_worker
 
 
@@ -70,6 +78,7 @@ class SftpPage(AreaPage):
         self.tabs.addTab(self.connection, self.tr("Connection"))
 
         self.browser = SftpBrowser(self._browser_params, known_hosts_path(data_dir), Path.home())
+        self.browser.error_handler = self._browser_error
         self.browser.status.connect(self.status_message)
         self.browser.downloaded.connect(self._downloaded)
         self.tabs.addTab(self.browser, self.tr("Files"))
@@ -98,11 +107,9 @@ class SftpPage(AreaPage):
         if path:
             self.open_paths([Path(path)])
 
-    def ask_passphrase(self, name: str) -> str | None:
-        """Modal prompt (replaced in tests)."""
-        text, ok = QInputDialog.getText(self, self.tr("Passphrase"), self.tr("Passphrase of {name}:").format(
-            name=name), QLineEdit.EchoMode.Password)
-        return text if ok else None
+    def ask_passphrase(self, name: str, wrong: bool = False) -> str | None:
+        """Modal prompt (replaced in tests); ``wrong`` says the previous attempt failed."""
+        return ask_key_passphrase(self, name, wrong=wrong)
 
     def open_paths(self, paths: list[Path]) -> None:
         """Dropped key files: show the first one's public line and fingerprints."""
@@ -122,11 +129,9 @@ class SftpPage(AreaPage):
 
     def _key_failed(self, path: Path, exc: BaseException) -> None:
         if isinstance(exc, (PassphraseNeeded, WrongPassphrase)):
-            if isinstance(exc, WrongPassphrase):
-                show_error(self, exc)
-                return
-            passphrase = self.ask_passphrase(path.name)
-            if passphrase:
+            # Asked again until it opens or the person cancels; a wrong one is said in the prompt.
+            passphrase = self.ask_passphrase(path.name, isinstance(exc, WrongPassphrase))
+            if passphrase is not None:
                 self._load_key(path, passphrase)
             return
         if isinstance(exc, UserFacingError):
@@ -134,8 +139,14 @@ class SftpPage(AreaPage):
         show_exception(self, exc)
 
     # ------------------------------------------------------------------ connection and files
-    def _browser_params(self):  # type: ignore[no-untyped-def]
+    def _browser_params(self) -> ConnectionParams | None:
         return self.connection.params()
+
+    def _browser_error(self, params: ConnectionParams, exc: BaseException) -> bool | None:
+        """Files-tab failures the Connection tab knows how to resolve (passphrase, host keys)."""
+        if isinstance(exc, (HostKeyUnknown, HostKeyChanged)):
+            self.tabs.setCurrentWidget(self.connection)
+        return self.connection.resolve(params, exc)
 
     def _tested(self, report: object) -> None:
         self.status_message.emit(self.tr("Connection test passed."))

@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget, QWizard
 
-from console.services.sftp import HostKeyUnknown, RemoteEntry, known_hosts_path
+from console.services.sftp import HostKeyChanged, HostKeyUnknown, RemoteEntry, known_hosts_path
 from console.views.sftp_browser import SftpRemoteProxyModel, SftpRemoteTableModel
-from console.views.sftp_hostkey_dialog import SftpHostKeyDialog
+from console.views.sftp_hostkey_dialog import SftpHostChangedDialog, SftpHostKeyDialog, confirm_forget_text
+from console.views.sftp_key_panel import PublicLineView
 from console.views.sftp_key_wizard import _PassphrasePage
 from console.views.sftp_page import SftpPage
 from console.workers import wait_for_all
@@ -41,17 +43,52 @@ def test_encrypted_pem_asks_passphrase(qtbot: Any, page: Any, tmp_path: Path) ->
     pem = tmp_path / "old_key"
     subprocess.run(["ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "pem pass", "-f", str(pem)],
                    check=True)
-    asked: list[str] = []
-    page.ask_passphrase = lambda name: asked.append(name) or "pem pass"
+    asked: list[tuple[str, bool]] = []
+    answers = iter(["not it", "pem pass"])
+    page.ask_passphrase = lambda name, wrong=False: asked.append((name, wrong)) or next(answers)
     page.open_paths([pem])
     qtbot.waitUntil(lambda: page.key_panel.info is not None and page.key_panel.info.verified, timeout=10000)
-    assert asked == ["old_key"]
+    # A wrong passphrase asks again, saying it was wrong, instead of failing once.
+    assert asked == [("old_key", False), ("old_key", True)]
     page.key_panel.save_to(tmp_path / "public.key")
     assert (tmp_path / "public.key").read_text().startswith("ssh-rsa ")
 
 
+def test_wizard_says_why_a_username_blocks_next(qtbot: Any, page: Any) -> None:
+    wizard = page.open_wizard()
+    qtbot.waitExposed(wizard)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not wizard.user_page.problem.isVisible() and not next_button.isEnabled()  # empty: nothing to say yet
+    wizard.user_page.username.setText("bad user")
+    assert wizard.user_page.problem.isVisible() and "space" in wizard.user_page.problem.text()
+    assert not next_button.isEnabled()
+    wizard.user_page.username.setText("u" * 70)
+    assert "64" in wizard.user_page.problem.text() and not next_button.isEnabled()
+    wizard.user_page.username.setText("u1234567")
+    assert not wizard.user_page.problem.isVisible() and next_button.isEnabled()
+    wizard.reject()
+
+
+def _inside(widget: QWidget, top: QWidget) -> bool:
+    corner = widget.mapTo(top, QPoint(widget.width(), widget.height()))
+    return widget.mapTo(top, QPoint(0, 0)).x() >= 0 and corner.x() <= top.width() and corner.y() <= top.height()
+
+
+def test_public_line_view_always_shows_the_whole_line(qtbot: Any) -> None:
+    view = PublicLineView()
+    qtbot.addWidget(view)
+    view.resize(420, 40)
+    view.show()
+    view.set_text("ssh-rsa " + "A" * 716 + " u1234567")  # as long as a 4096-bit key's line
+    qtbot.waitUntil(lambda: view.viewport().height() >= view.document().size().height())
+    view.resize(900, view.height())
+    qtbot.waitUntil(lambda: view.viewport().height() - view.document().size().height() < 25)
+
+
 def test_wizard_creates_key_pair_and_ppk(qtbot: Any, page: Any, tmp_path: Path) -> None:
     wizard = page.open_wizard()
+    qtbot.waitExposed(wizard)
+    assert wizard.size() == wizard.DEFAULT_SIZE and wizard.minimumSize() == wizard.DEFAULT_SIZE
     wizard.user_page.username.setText("u7654321")
     wizard.next()
     assert wizard.size_page.bits.currentData() == 2048
@@ -73,6 +110,17 @@ def test_wizard_creates_key_pair_and_ppk(qtbot: Any, page: Any, tmp_path: Path) 
     assert "Never send the private key" in wizard.result_page.advice.text()
     assert wizard.result_page.test_button.isEnabled()
     assert page.key_panel.info == result.info
+    # At the default size: the whole public line, both fingerprints unbroken, nothing outside the wizard.
+    panel = wizard.result_page.panel
+    qtbot.waitUntil(lambda: panel.public_line.viewport().height() >= panel.public_line.document().size().height())
+    assert panel.public_line.isReadOnly()
+    for field, text in ((panel.sha256, result.info.sha256), (panel.md5, result.info.md5)):
+        assert field.text() == text and field.isReadOnly() and field.width() >= field.needed_width()
+    assert panel.details.wordWrap() and panel.details.width() >= panel.details.minimumSizeHint().width()
+    shown = [w for w in wizard.result_page.findChildren(QWidget) if w.isVisible()]
+    assert shown and all(_inside(w, wizard) for w in shown), [w for w in shown if not _inside(w, wizard)]
+    panel.copy_sha256.click()
+    assert QGuiApplication.clipboard().text() == result.info.sha256
 
 
 def test_passphrase_page_feedback(qtbot: Any) -> None:
@@ -123,29 +171,120 @@ def _fill(page: Any, sshd: Any, key_pair: Any) -> None:
     conn.port.setValue(sshd.port)
     conn.username.setText(sshd.user)
     conn.key_path.setText(key_pair.private_path)
-    conn.ask_passphrase = lambda name: PASSPHRASE
+    conn.ask_passphrase = lambda name, wrong=False: PASSPHRASE
+
+
+def test_profile_buttons_and_port_width(qtbot: Any, page: Any, key_pair: Any) -> None:
+    conn = page.connection
+    page.resize(1200, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.tabs.setCurrentWidget(conn)
+    assert not conn.delete_button.isEnabled()  # no profile yet
+    assert conn.port.width() < conn.host.width() / 3
+    conn.username.setText("u1234567")
+    conn.key_path.setText(key_pair.private_path)
+    conn.save_profile()
+    assert conn.profile_box.currentText() == "u1234567" and conn.delete_button.isEnabled()
+    conn.delete_profile()
+    assert conn.profile_box.count() == 0 and not conn.delete_button.isEnabled()
 
 
 @pytest.mark.sshd
-def test_test_connection_trusts_after_confirmation_then_refuses_changed_key(
-        qtbot: Any, page: Any, ctx: Any, sshd: Any, key_pair: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_first_connection_asks_passphrase_once_and_files_tab_reuses_it(
+        qtbot: Any, page: Any, ctx: Any, sshd: Any, key_pair: Any) -> None:
     sshd.authorized_keys.write_text(key_pair.info.public_line + "\n")
     _fill(page, sshd, key_pair)
+    conn = page.connection
+    asked: list[bool] = []
+    answers = iter(["wrong one", PASSPHRASE])
+    conn.ask_passphrase = lambda name, wrong=False: asked.append(wrong) or next(answers)
     shown: list[HostKeyUnknown] = []
-    page.connection.confirm_host_key = lambda exc: shown.append(exc) or True
-    with qtbot.waitSignal(page.connection.tested, timeout=30000):
-        page.connection.run_test()
-    assert shown and shown[0].sha256.startswith("SHA256:")
+    conn.confirm_host_key = lambda exc: shown.append(exc) or True
+    with qtbot.waitSignal(conn.tested, timeout=30000):
+        conn.run_test()
+    # Wrong passphrase: asked again with the note; then trusted once; the retry did not ask again.
+    assert asked == [False, True] and len(shown) == 1
     assert sshd.host_public_key.split()[1] in known_hosts_path(ctx.data_dir).read_text()
-    assert "Connected" in page.connection.result.text()
+    assert "newly trusted" in conn.result.text() and "already trusted" not in conn.result.text()
+    qtbot.waitUntil(lambda: conn.worker is None)
+    with qtbot.waitSignal(conn.tested, timeout=30000):
+        conn.run_test()
+    assert "already trusted" in conn.result.text() and asked == [False, True]
+    # The Files tab reuses the passphrase...
+    inbox = sshd.root / "inbox"
+    inbox.mkdir()
+    (inbox / "a.xml").write_bytes(b"a")
+    page.browser.refresh(str(inbox))
+    qtbot.waitUntil(lambda: page.browser.model.rowCount() == 1, timeout=20000)
+    assert asked == [False, True]
+    # ...and when the one it holds no longer opens the key, asks again (saying so) and retries.
+    qtbot.waitUntil(lambda: page.browser.worker is None)
+    conn._passphrases = {k: "stale" for k in conn._passphrases}
+    answers = iter([PASSPHRASE])
+    (inbox / "b.xml").write_bytes(b"b")
+    page.browser.refresh(str(inbox))
+    qtbot.waitUntil(lambda: page.browser.model.rowCount() == 2, timeout=20000)
+    assert asked == [False, True, True]
+    # Kept in memory only: no file of the data folder (profiles, known_hosts, logs) holds it.
+    conn.save_profile()
+    files = [f for f in Path(ctx.data_dir).rglob("*") if f.is_file()]
+    assert files and not any(PASSPHRASE.encode() in f.read_bytes() for f in files)
 
-    errors: list[BaseException] = []
-    monkeypatch.setattr("console.views.sftp_connection.show_exception", lambda parent, exc: errors.append(exc))
+
+@pytest.mark.sshd
+def test_changed_host_key_offers_forget_with_confirmation_never_auto_accepts(
+        qtbot: Any, page: Any, ctx: Any, sshd: Any, key_pair: Any) -> None:
+    from console.services.sftp import trust_host_key
+
+    sshd.authorized_keys.write_text(key_pair.info.public_line + "\n")
+    kh = known_hosts_path(ctx.data_dir)
+    key_type, key_b64 = sshd.host_public_key.split()[:2]
+    trust_host_key(kh, sshd.host, sshd.port, key_type, key_b64)
+    _fill(page, sshd, key_pair)
+    conn = page.connection
+    changed: list[Any] = []
+    conn.show_changed_key = lambda exc: changed.append(exc) or False  # the person closes the warning
+    unknown: list[HostKeyUnknown] = []
+    conn.confirm_host_key = lambda exc: unknown.append(exc) or False
     sshd.rotate_host_key()
-    qtbot.waitUntil(lambda: page.connection.worker is None)
-    page.connection.run_test()
-    qtbot.waitUntil(lambda: bool(errors), timeout=30000)
-    assert "intercept" in page.connection.result.text() and len(shown) == 1
+    conn.run_test()
+    qtbot.waitUntil(lambda: bool(changed) and conn.worker is None, timeout=30000)
+    assert "intercept" in conn.result.text() and conn.forget_button.isVisibleTo(conn)
+    assert changed[0].known_hosts == kh and kh.read_text().count(key_b64) == 1
+    confirmations: list[Any] = []
+    conn.confirm_forget = lambda exc: confirmations.append(exc) or False  # "Keep it"
+    conn.forget_button.click()
+    assert len(confirmations) == 1 and key_b64 in kh.read_text()
+    conn.confirm_forget = lambda exc: confirmations.append(exc) or True
+    with qtbot.waitSignal(conn.forgotten):
+        conn.forget_button.click()
+    assert key_b64 not in kh.read_text() and str(kh) in conn.result.text()
+    assert not conn.forget_button.isVisibleTo(conn)
+    # The new key is not trusted by forgetting: the next test asks, and a "no" keeps it untrusted.
+    conn.run_test()
+    qtbot.waitUntil(lambda: bool(unknown) and conn.worker is None, timeout=30000)
+    new_b64 = sshd.host_public_key.split()[1]
+    assert unknown[0].key_base64 == new_b64 and new_b64 not in kh.read_text()
+    assert "not trusted" in conn.result.text() and len(changed) == 1
+
+
+def test_changed_key_dialog_shows_path_and_needs_confirmation(qtbot: Any, tmp_path: Path) -> None:
+    exc = HostKeyChanged("changed", sha256="SHA256:new", expected_sha256=("SHA256:old",), host="h", port=32,
+                         known_hosts=tmp_path / "known_hosts")
+    answers = [False, True]
+    dialog = SftpHostChangedDialog(exc, tmp_path / "known_hosts", lambda: answers.pop(0))
+    qtbot.addWidget(dialog)
+    assert dialog.path.text() == str(tmp_path / "known_hosts")
+    assert dialog.new_fingerprint.text() == "SHA256:new" and dialog.old_fingerprints.text() == "SHA256:old"
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    assert close.isDefault() and not dialog.forget_button.isDefault()
+    dialog.forget_button.click()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.forget_button.click()
+    _text, details = confirm_forget_text("h", 32, tmp_path / "known_hosts", "SHA256:new")
+    assert "intercept" in details and str(tmp_path / "known_hosts") in details and "SHA256:new" in details
 
 
 @pytest.mark.sshd
