@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -23,25 +24,34 @@ from PySide6.QtWidgets import (
 
 from console.context import AppContext
 from console.services import bundles
+from console.views.diagnostics_banner import DiagnosticsDatabaseBanner, with_database
 from console.views.diagnostics_models import (
     BundleFileTableModel,
     BundleTableModel,
-    FindingTableModel,
+    FindingGroupTableModel,
     RecordRole,
     RecordSortProxyModel,
 )
 from console.views.messages import show_exception
 from console.workers import run_worker
 
+_Fit = QHeaderView.ResizeMode.ResizeToContents
 
-def _table(proxy: RecordSortProxyModel) -> QTableView:
+
+def _table(proxy: RecordSortProxyModel, fit: tuple[int, ...] = ()) -> QTableView:
+    """A sortable one-row-per-record view; columns in ``fit`` take their content's width, the last stretches."""
     view = QTableView()
     view.setModel(proxy)
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    for col in fit:
+        header.setSectionResizeMode(col, _Fit)
     view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     return view
 
 
@@ -69,25 +79,32 @@ class DiagnosticsBundlesPanel(QWidget):
         self.file_model = BundleFileTableModel(self)
         self.file_proxy = RecordSortProxyModel(self)
         self.file_proxy.setSourceModel(self.file_model)
-        self.finding_model = FindingTableModel(self)
+        self.finding_model = FindingGroupTableModel(self)
         self.finding_proxy = RecordSortProxyModel(self)
         self.finding_proxy.setSourceModel(self.finding_model)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter by ticket, user, platform…"))
         self.filter_edit.textChanged.connect(self.bundle_proxy.set_text_filter)
-        self.bundle_view = _table(self.bundle_proxy)
+        self.banner = DiagnosticsDatabaseBanner(self.tr("the bundle store"))
+        self.bundle_view = _table(self.bundle_proxy, fit=(0, 1, 2, 3, 4, 5))
         self.bundle_view.selectionModel().currentRowChanged.connect(lambda *_: self._bundle_selected())
         self.empty_label = QLabel(self.tr("No bundles yet: take one in on the Intake tab, or drop an archive here."))
         self.empty_label.setWordWrap(True)
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.file_view = _table(self.file_proxy)
+        self.file_view = _table(self.file_proxy, fit=(0, 1, 2, 3, 4, 5))
         self.file_view.doubleClicked.connect(lambda *_: self.open_selected_file())
-        self.finding_view = _table(self.finding_proxy)
+        self.file_view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.finding_view = _table(self.finding_proxy, fit=(0, 1, 2, 3))
+        # The explanation gets the free width and wraps onto as many lines as it needs.
+        self.finding_view.setWordWrap(True)
+        # One row per code (a few dozen at most), so rows can follow their wrapped text as the width changes.
+        self.finding_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.finding_view.doubleClicked.connect(
-            lambda index: self.open_finding.emit(index.data(RecordRole)))
+            lambda index: self.open_finding.emit(index.data(RecordRole).first))
+        self.finding_view.setToolTip(self.tr("Double-click a code to open its first occurrence"))
 
         self.buttons: dict[str, QPushButton] = {}
         actions = (("timeline", self.tr("Timeline"), self.show_timeline),
@@ -108,6 +125,7 @@ class DiagnosticsBundlesPanel(QWidget):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.banner)
         lv.addWidget(self.filter_edit)
         lv.addWidget(self.empty_label)
         lv.addWidget(self.bundle_view, 1)
@@ -125,6 +143,8 @@ class DiagnosticsBundlesPanel(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
+        # Enough for ID, date, ticket, user and platform side by side; the user can drag it.
+        splitter.setSizes([470, 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -137,8 +157,17 @@ class DiagnosticsBundlesPanel(QWidget):
     def store_dir(self) -> Path:
         return Path(self.ctx.settings.bundle_store_dir)
 
+    def set_database_ready(self, ready: bool | None) -> None:
+        self.banner.set_database_ready(ready)
+        self.filter_edit.setEnabled(ready is not False)
+        if ready is False:
+            self.empty_label.hide()
+        if ready:
+            self.refresh()
+        self._update_buttons()
+
     def refresh(self, select: int | None = None) -> None:
-        run_worker(bundles.list_bundles, self.ctx.ready_database(), on_result=lambda rows: self._listed(rows, select),
+        run_worker(with_database(self.ctx, bundles.list_bundles), on_result=lambda rows: self._listed(rows, select),
                    on_error=lambda e: show_exception(self, e))
 
     def _listed(self, rows: list[bundles.BundleSummary], select: int | None) -> None:
@@ -170,10 +199,11 @@ class DiagnosticsBundlesPanel(QWidget):
             return
         self.detail_label.setText(self.tr("Bundle {id} · ticket {t} · user {u} · account {a}\nReason: {r}").format(
             id=b.id, t=b.ticket or "–", u=b.username or "–", a=b.account or "–", r=b.reason or "–"))
-        run_worker(bundles.get_bundle, self.ctx.ready_database(), b.id, on_result=self._detail,
+        self.detail_tabs.setTabText(1, self.tr("Findings"))
+        run_worker(with_database(self.ctx, bundles.get_bundle), b.id, on_result=self._detail,
                    on_error=lambda e: show_exception(self, e))
-        run_worker(bundles.bundle_findings, self.ctx.ready_database(), self.store_dir, b.id,
-                   on_result=self._findings, on_error=lambda e: show_exception(self, e))
+        run_worker(with_database(self.ctx, bundles.bundle_finding_groups), self.store_dir, b.id,
+                   on_result=lambda groups: self._findings(b.id, groups), on_error=lambda e: show_exception(self, e))
 
     def _detail(self, detail: bundles.BundleDetail) -> None:
         current = self.selected_bundle()
@@ -182,14 +212,25 @@ class DiagnosticsBundlesPanel(QWidget):
         self.file_model.set_records(detail.files)
         self._update_buttons()
 
-    def _findings(self, found: list[bundles.Finding]) -> None:
-        self.finding_model.set_records(found)
-        self.detail_tabs.setTabText(1, self.tr("Findings ({n})").format(n=len(found)))
+    def _findings(self, bundle_id: int, groups: list[bundles.FindingGroup]) -> None:
+        current = self.selected_bundle()
+        if current is None or current.id != bundle_id:
+            return
+        self.finding_model.set_records(groups)
+        lines = sum(g.count for g in groups)
+        self.detail_tabs.setTabText(1, self.tr("Findings ({codes} codes, {lines:,} lines)").format(
+            codes=len(groups), lines=lines) if groups else self.tr("Findings (none)"))
 
     def _update_buttons(self) -> None:
         has_bundle = self.selected_bundle() is not None
-        for key in ("timeline", "open", "expand", "export", "sanitized", "copy", "delete"):
+        for key in ("timeline", "export", "sanitized", "copy", "delete"):
             self.buttons[key].setEnabled(has_bundle)
+        f = self.selected_file() if has_bundle else None
+        self.buttons["open"].setEnabled(f is not None)
+        self.buttons["expand"].setEnabled(f is not None and f.nested_archive)
+        self.buttons["expand"].setToolTip(
+            self.tr("Take in the files inside {p}").format(p=f.path) if f is not None and f.nested_archive
+            else self.tr("Select a nested archive (its note says “not expanded yet”) to take in its files"))
 
     # ------------------------------------------------------------------ actions
     def show_timeline(self) -> None:
@@ -209,7 +250,7 @@ class DiagnosticsBundlesPanel(QWidget):
         if f is None or not f.nested_archive:
             self.status_message.emit(self.tr("Select an archive inside the bundle to expand it."))
             return
-        run_worker(bundles.expand_nested, self.ctx.ready_database(), self.store_dir, f.id, write=True,
+        run_worker(with_database(self.ctx, bundles.expand_nested), self.store_dir, f.id, write=True,
                    on_result=lambda r: self.refresh(select=r.id), on_error=lambda e: show_exception(self, e))
 
     def export(self, sanitized: bool) -> None:
@@ -223,11 +264,12 @@ class DiagnosticsBundlesPanel(QWidget):
             self.run_export(b.id, Path(name), sanitized)
 
     def run_export(self, bundle_id: int, out: Path, sanitized: bool) -> None:
-        run_worker(bundles.export_bundle, self.ctx.ready_database(), self.store_dir, bundle_id, out,
+        run_worker(with_database(self.ctx, bundles.export_bundle), self.store_dir, bundle_id, out,
                    sanitized=sanitized, on_result=self._exported, on_error=lambda e: show_exception(self, e))
 
     def _exported(self, report: bundles.ExportReport) -> None:
-        parts = [self.tr("Exported {n} files to {p}").format(n=report.files, p=report.path)]
+        parts = [(self.tr("Exported 1 file to {p}") if report.files == 1 else self.tr("Exported {n} files to {p}"))
+                 .format(n=report.files, p=report.path)]
         if report.sanitized:
             parts.append(", ".join(f"{k}: {v}" for k, v in report.counts.items()) or self.tr("nothing to redact"))
         self.status_message.emit("; ".join(parts))
@@ -252,5 +294,5 @@ class DiagnosticsBundlesPanel(QWidget):
             self.delete_bundle(b.id)
 
     def delete_bundle(self, bundle_id: int) -> None:
-        run_worker(bundles.delete_bundle, self.ctx.ready_database(), self.store_dir, bundle_id, write=True,
+        run_worker(with_database(self.ctx, bundles.delete_bundle), self.store_dir, bundle_id, write=True,
                    on_result=lambda _n: self.refresh(), on_error=lambda e: show_exception(self, e))

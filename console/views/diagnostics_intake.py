@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,9 +28,13 @@ from PySide6.QtWidgets import (
 
 from console.context import AppContext
 from console.services import bundles
+from console.views import messages
+from console.views.diagnostics_banner import DiagnosticsDatabaseBanner, with_database
 from console.views.diagnostics_screenshot import DiagnosticsScreenshotDialog
 from console.views.progress_panel import ProgressPanel
 from console.workers import Worker, run_worker
+
+_WARN_STYLE = "QLabel { color: #b26a00; font-weight: bold; }"
 
 
 class DiagnosticsIntakeForm(QWidget):
@@ -49,6 +54,12 @@ class DiagnosticsIntakeForm(QWidget):
         self.setAcceptDrops(True)
         self._lookup_worker: Worker | None = None
         self._users: dict[str, Any] = {}
+        self.database_ready: bool | None = None
+        self._busy = False
+        #: The last client check and the (username, account) it was made for.
+        self._check: bundles.ClientCheck | None = None
+        self.confirm_box: QMessageBox | None = None
+        self.banner = DiagnosticsDatabaseBanner(self.tr("taking in bundles"))
         self.ticket_edit = QLineEdit()
         self.ticket_edit.setPlaceholderText(self.tr("found in the reason when left empty"))
         self.user_edit = QLineEdit()
@@ -62,7 +73,13 @@ class DiagnosticsIntakeForm(QWidget):
         self._lookup_timer.timeout.connect(self._lookup)
         self.user_edit.textEdited.connect(lambda _t: self._lookup_timer.start())
         self.account_edit = QLineEdit()
+        self.account_edit.setPlaceholderText(self.tr("account id, e.g. U1234567 (checked against the SLS data)"))
+        self._check_timer = QTimer(self, singleShot=True, interval=400)
+        self._check_timer.timeout.connect(self.check_client)
+        for edit in (self.user_edit, self.account_edit):
+            edit.textChanged.connect(self._client_edited)
         self.client_label = QLabel()
+        self.client_label.setWordWrap(True)
         self.platform_box = QComboBox()
         self.platform_box.addItem(self.tr("(not known)"), None)
         for key, label in bundles.PLATFORMS:
@@ -100,6 +117,7 @@ class DiagnosticsIntakeForm(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Files (drop them here)")))
         layout.addWidget(self.files, 1)
@@ -174,38 +192,126 @@ class DiagnosticsIntakeForm(QWidget):
             return
         if self._lookup_worker is not None:
             self._lookup_worker.cancel()
-        self._lookup_worker = run_worker(lookup, self.ctx.ready_database(), text, 20,
+        self._lookup_worker = run_worker(with_database(self.ctx, lookup), text, 20,
                                          on_result=self._lookup_done, on_error=lambda _e: None)
-
-    database_ready: bool | None = None
 
     def _lookup_done(self, users: list[Any]) -> None:
         self._users = {u.username: u for u in users}
         self._names.setStringList(sorted(self._users))
-        if not users:
-            self.client_label.setText(self.tr("No client by that name in the SLS data."))
 
     def _user_chosen(self, name: str) -> None:
         user = self._users.get(name)
         if user is not None:
             self.account_edit.setText(getattr(user, "account", "") or "")
-            self.client_label.setText(getattr(user, "entity_name", "") or "")
+
+    def _client_values(self) -> tuple[str | None, str | None]:
+        return self.user_edit.text().strip() or None, self.account_edit.text().strip() or None
+
+    def _client_edited(self) -> None:
+        self._check = None
+        self.client_label.clear()
+        self.client_label.setStyleSheet("")
+        if any(self._client_values()) and self.database_ready is not False:
+            self._check_timer.start()
+
+    def check_client(self, then: Any = None) -> Worker | None:
+        """Look the username/account up in the SLS data; ``then(check)`` runs when the answer is in."""
+        self._check_timer.stop()
+        username, account = self._client_values()
+        if username is None and account is None:
+            return None
+        return run_worker(with_database(self.ctx, bundles.check_client), username, account,
+                          on_result=lambda c: self._checked(c, then), on_error=lambda _e: None)
+
+    def _checked(self, check: bundles.ClientCheck, then: Any) -> None:
+        if (check.username, check.account) != self._client_values():
+            return  # typed on since: a newer check follows
+        self._check = check
+        if check.warnings:
+            self.client_label.setStyleSheet(_WARN_STYLE)
+            self.client_label.setText("⚠ " + self.tr("{what}: you can still take the bundle in under it, "
+                                                     "but check the spelling with the client.").format(
+                what="; ".join(check.warnings).capitalize()))
+        elif check.checked and check.entity_name:
+            self.client_label.setStyleSheet("")
+            self.client_label.setText(self.tr("✓ {name} (account {account})").format(
+                name=check.entity_name, account=check.account_of_user or "–"))
+        elif not check.checked:
+            self.client_label.setStyleSheet("")
+            self.client_label.setText(self.tr("No client data loaded: the username and account are not checked."))
+        if then is not None:
+            then(check)
 
     # ------------------------------------------------------------------ ingest
+    def set_database_ready(self, ready: bool | None) -> None:
+        """Disable what needs the database while it is unavailable (the banner says why)."""
+        self.database_ready = ready
+        self.banner.set_database_ready(ready)
+        self._update_ingest_button()
+        if ready and any(self._client_values()) and self._check is None:
+            self._check_timer.start()
+
+    def _update_ingest_button(self) -> None:
+        self.ingest_button.setEnabled(not self._busy and self.database_ready is not False)
+
     def ingest(self) -> Worker | None:
+        """Take the form in; an unknown client name is confirmed first. Returns the ingest worker if it started."""
         paths = self.paths()
         if not paths:
             self.status_message.emit(self.tr("Add an archive, a folder, files or a screenshot first."))
             return None
-        self.ingest_button.setEnabled(False)
+        if self._busy or self.database_ready is False:
+            return None
+        if not any(self._client_values()):
+            return self._start_ingest()
+        if self._check is not None and (self._check.username, self._check.account) == self._client_values():
+            return self._confirm_client(self._check)
+        self._busy = True
+        self._update_ingest_button()
+        worker = self.check_client(then=self._client_checked_for_ingest)
+        if worker is not None:
+            # No answer (e.g. the database went away): go on, and the ingest reports what is wrong.
+            worker.signals.error.connect(lambda _e: (self._ingest_finished(), self._start_ingest()))
+        return None
+
+    def _client_checked_for_ingest(self, check: bundles.ClientCheck) -> None:
+        self._busy = False
+        self._update_ingest_button()
+        self._confirm_client(check)
+
+    def _confirm_client(self, check: bundles.ClientCheck) -> Worker | None:
+        if not check.warnings:
+            return self._start_ingest()
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Client not in the client data"),
+                          self.tr("{what}.").format(what="; ".join(check.warnings).capitalize()),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText(self.tr("Take the bundle in under this name anyway? It will be filed as typed."))
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Take in anyway"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.accepted.connect(self._start_ingest)
+        self.confirm_box = box
+        box.open()
+        return None
+
+    def _start_ingest(self) -> Worker | None:
+        paths = self.paths()
+        if not paths or self._busy:
+            return None
+        self._busy = True
+        self._update_ingest_button()
+        username, account = self._client_values()
         worker = run_worker(
-            bundles.ingest_bundle, self.ctx.ready_database(), self.ctx.settings.bundle_store_dir, paths,
-            ticket=self.ticket_edit.text().strip() or None, username=self.user_edit.text().strip() or None,
-            account=self.account_edit.text().strip() or None, platform=self.platform_box.currentData(),
-            reason=self.reason_edit.toPlainText().strip() or None, expand_nested=self.expand_box.isChecked(),
-            on_result=self._ingested, on_finished=lambda: self.ingest_button.setEnabled(True), write=True)
+            with_database(self.ctx, bundles.ingest_bundle), self.ctx.settings.bundle_store_dir, paths,
+            ticket=self.ticket_edit.text().strip() or None, username=username, account=account,
+            platform=self.platform_box.currentData(), reason=self.reason_edit.toPlainText().strip() or None,
+            expand_nested=self.expand_box.isChecked(), on_result=self._ingested,
+            on_error=lambda e: messages.show_exception(self, e), on_finished=self._ingest_finished, write=True)
         self.progress.track(worker, self.tr("Taking in the bundle…"))
         return worker
+
+    def _ingest_finished(self) -> None:
+        self._busy = False
+        self._update_ingest_button()
 
     def _ingested(self, result: bundles.IngestResult) -> None:
         self.files.clear()
@@ -213,5 +319,10 @@ class DiagnosticsIntakeForm(QWidget):
             edit.clear()
         self.reason_edit.clear()
         self.client_label.clear()
-        self.status_message.emit(self.tr("Bundle {id} taken in: {n} files").format(id=result.id, n=result.files))
+        self._check = None
+        text = (self.tr("Bundle {id} taken in: 1 file") if result.files == 1
+                else self.tr("Bundle {id} taken in: {n} files")).format(id=result.id, n=f"{result.files:,}")
+        if result.ticket and result.ticket_source not in (None, "form", "reason"):
+            text += self.tr("; ticket {t} found in {file}").format(t=result.ticket, file=result.ticket_source)
+        self.status_message.emit(text)
         self.ingested.emit(result)

@@ -1,6 +1,7 @@
-"""Table models of the diagnostics area: bundles, the files of one bundle, search hits, findings.
+"""Table models of the diagnostics area: bundles, the files of one bundle, search hits, findings
+(one row per occurrence, or one per code).
 
-All four are plain lists of frozen service dataclasses behind a :class:`RecordTableModel`; the
+All of them are plain lists of frozen service dataclasses behind a :class:`RecordTableModel`; the
 raw record is available under :data:`RecordRole`.
 """
 
@@ -22,6 +23,13 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 
 def _ts(value: Any) -> str:
     return value.strftime("%Y-%m-%d %H:%M:%S") if value is not None else ""
+
+
+def _last(first: Any, last: Any) -> str:
+    """The last time, without the date when it is the first one's day."""
+    if first is not None and last is not None and first.date() == last.date():
+        return last.strftime("%H:%M:%S")
+    return _ts(last)
 
 
 Column = tuple[str, Callable[[Any], Any], Callable[[Any], Any]]  # header, display, sort key
@@ -65,6 +73,10 @@ class RecordTableModel(QAbstractTableModel):
             return None
         rec = self._records[index.row()]
         _h, show, key = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = self.tooltip(rec, index.column())
+            if tip is not None:
+                return tip
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = show(rec)
             return "" if value is None else str(value)
@@ -75,6 +87,10 @@ class RecordTableModel(QAbstractTableModel):
         return self.extra(rec, index.column(), role)
 
     def extra(self, rec: Any, column: int, role: int) -> Any:
+        return None
+
+    def tooltip(self, rec: Any, column: int) -> str | None:
+        """A richer tooltip than the cell's text, or None to show the text."""
         return None
 
 
@@ -130,6 +146,35 @@ class FindingTableModel(RecordTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return {"error": QColor("#c62828"), "warning": QColor("#b26a00")}.get(rec.severity)
         return None
+
+
+_SEVERITY_COLOURS = {"error": "#c62828", "warning": "#b26a00"}
+
+
+class FindingGroupTableModel(RecordTableModel):
+    """One row per message code of a bundle (records: :class:`~console.services.bundles.FindingGroup`)."""
+
+    COLUMNS = (
+        ("Code", lambda g: g.code, lambda g: g.code),
+        ("Count", lambda g: f"{g.count:,}", lambda g: g.count),
+        ("First", lambda g: _ts(g.first_ts), lambda g: _ts(g.first_ts)),
+        ("Last", lambda g: _last(g.first_ts, g.last_ts), lambda g: _ts(g.last_ts)),
+        ("What it means", lambda g: f"{g.title}: {g.explanation}", lambda g: g.title),
+    )
+    EXPLANATION = 4
+
+    def extra(self, rec: Any, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column < self.EXPLANATION:
+            colour = _SEVERITY_COLOURS.get(rec.severity)
+            return QColor(colour) if colour else None
+        return None
+
+    def tooltip(self, rec: Any, column: int) -> str | None:
+        files = ", ".join(rec.files[:8]) + (" …" if len(rec.files) > 8 else "")
+        return self.tr("{code} {title}\n\n{explanation}\n\nSeen {n} times in: {files}\n"
+                       "Double-click to open the first one ({file}, line {line}).").format(
+            code=rec.code, title=rec.title, explanation=rec.explanation, n=f"{rec.count:,}", files=files,
+            file=rec.first.file, line=rec.first.line)
 
 
 class RecordSortProxyModel(QSortFilterProxyModel):

@@ -14,6 +14,7 @@ from console.context import AppContext
 from console.services import bundles
 from console.services.errors import InvalidInput
 from console.views.area_page import AreaPage
+from console.views.diagnostics_banner import with_database
 from console.views.diagnostics_bundles import DiagnosticsBundlesPanel
 from console.views.diagnostics_intake import DiagnosticsIntakeForm
 from console.views.diagnostics_search import DiagnosticsSearchPanel
@@ -45,6 +46,8 @@ class DiagnosticsPage(AreaPage):
         self.tabs.addTab(self.search_panel, self.tr("&Search"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        # A message from one tab (e.g. the viewer's) must not linger in the status bar on another.
+        self.tabs.currentChanged.connect(lambda _i: self.status_message.emit(""))
 
         for child in (self.intake, self.bundles_panel, self.viewer):
             child.status_message.connect(self.status_message)
@@ -59,9 +62,9 @@ class DiagnosticsPage(AreaPage):
     # ------------------------------------------------------------------ AreaPage
     def set_database_ready(self, ready: bool) -> None:
         super().set_database_ready(ready)
-        self.intake.database_ready = ready
-        if ready:
-            self.bundles_panel.refresh()
+        self.intake.set_database_ready(ready)
+        self.search_panel.set_database_ready(ready)
+        self.bundles_panel.set_database_ready(ready)
 
     def open_paths(self, paths: list[Path]) -> None:
         """Dropped archives, folders and loose files go to the intake form, ready to be taken in."""
@@ -97,8 +100,9 @@ class DiagnosticsPage(AreaPage):
             show_exception(self, exc)
             return
         if info.kind == "encrypted-log":
-            show_error(self, InvalidInput(self.tr("{p} cannot be shown.").format(p=info.path),
-                                          hint=bundles.ENCRYPTED_NOTE[0].upper() + bundles.ENCRYPTED_NOTE[1:] + "."))
+            show_error(self, bundles.EncryptedLog(
+                self.tr("{p} is encrypted by the platform and cannot be shown.").format(p=info.path),
+                hint=_sentence(bundles.ENCRYPTED_NOTE.removeprefix("encrypted:").strip())))
         elif info.kind == "har":
             self.open_in_area.emit("har", [self._named_copy(path, info)])
         elif info.kind == "image":
@@ -112,11 +116,11 @@ class DiagnosticsPage(AreaPage):
     def open_file_id(self, file_id: int | None, line: int) -> None:
         if file_id is None:
             return
-        run_worker(bundles.get_file, self.ctx.ready_database(), file_id,
+        run_worker(with_database(self.ctx, bundles.get_file), file_id,
                    on_result=lambda info: self.open_file(info, line), on_error=lambda e: show_exception(self, e))
 
     def open_timeline(self, bundle_id: int, line: int = 0) -> None:
-        worker = run_worker(bundles.bundle_timeline, self.ctx.ready_database(), self.store_dir, bundle_id,
+        worker = run_worker(with_database(self.ctx, bundles.bundle_timeline), self.store_dir, bundle_id,
                             on_result=lambda t: self._timeline_ready(t, line or None),
                             on_error=lambda e: show_exception(self, e))
         self.viewer.progress.track(worker, self.tr("Merging the bundle's logs…"))
@@ -127,7 +131,7 @@ class DiagnosticsPage(AreaPage):
             id=timeline.bundle), line)
 
     def _event_activated(self, event: bundles.TimelineEvent) -> None:
-        run_worker(bundles.get_file, self.ctx.ready_database(), event.file_id,
+        run_worker(with_database(self.ctx, bundles.get_file), event.file_id,
                    on_result=self.open_file, on_error=lambda e: show_exception(self, e))
 
     def _named_copy(self, path: Path, info: bundles.FileInfo) -> Path:
@@ -153,3 +157,7 @@ class DiagnosticsPage(AreaPage):
         dialog.resize(1000, 700)
         dialog.open()
         return dialog
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -56,6 +57,9 @@ class LogViewer(QWidget):
         self._index_timer.timeout.connect(self._index_rest)
 
         self.title = QLabel(self.tr("Open a log file or a bundle timeline from the Bundles tab."))
+        self.title.setWordWrap(True)
+        self.count_label = QLabel()
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter lines (Enter to apply, Esc to clear)"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -71,6 +75,7 @@ class LogViewer(QWidget):
         self.time_edit = QDateTimeEdit()
         self.time_edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
         self.time_edit.setCalendarPopup(True)
+        self.time_edit.setToolTip(self.tr("Starts at the first timestamp of what is shown"))
         self.time_button = QPushButton(self.tr("Go to time"))
         self.time_button.clicked.connect(lambda: self.jump_to_time(self.time_edit.dateTime().toPython()))
         self.copy_button = QPushButton(self.tr("Copy lines"))
@@ -96,12 +101,21 @@ class LogViewer(QWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._double_clicked)
         self.progress = ProgressPanel()
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.pane = QStackedWidget()
+        self.pane.addWidget(self.table)
+        self.pane.addWidget(self.empty_label)
 
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.count_label)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(head)
         layout.addLayout(bar)
         layout.addWidget(self.histogram)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.pane, 1)
         layout.addWidget(self.progress)
 
         QShortcut(QKeySequence(Qt.Key.Key_F8), self, lambda: self.jump_error(1))
@@ -124,6 +138,9 @@ class LogViewer(QWidget):
         self.model.set_file(bundles.LineIndex(self._path), source)
         self.title.setText(self.tr("File: {name}").format(name=source))
         self.histogram.set_bins([])
+        self._shown()
+        self._set_start_time(next((ts for r in range(min(self.model.rowCount(), 200))
+                                   if (ts := self.model.timestamp(r)) is not None), None))
         # Index the rest and chart it only after the first screen is painted: the workers share the GIL.
         self._index_timer.start()
         if line is not None:
@@ -147,6 +164,8 @@ class LogViewer(QWidget):
         self.title.setText(text)
         self.histogram.set_bins(bundles.minute_histogram(
             bundles.LogLine(e.line, e.timestamp, e.level, None, "") for e in timeline.events if e.kind == "log"))
+        self._shown()
+        self._set_start_time(next((e.timestamp for e in timeline.events if e.timestamp is not None), None))
         if line is not None:
             self.go_to_line(line)
 
@@ -156,7 +175,32 @@ class LogViewer(QWidget):
         if self._path is not None:
             self._workers.append(run_worker(bundles.file_histogram, self._path,
                                             on_result=self.histogram.set_bins, on_error=self._error))
-        self.status_message.emit(self.tr("{n:,} lines").format(n=self.model.underlying_count()))
+        self._shown()
+
+    def _set_start_time(self, when: datetime | None) -> None:
+        """"Go to time" starts at the first timestamp shown, not at Qt's default of 2000-01-01."""
+        if when is not None:
+            self.time_edit.setDateTime(QDateTime(when.replace(microsecond=0)))
+
+    def _shown(self) -> None:
+        """Update the line count and swap in the empty-state message when a filter matches nothing."""
+        total = self.model.underlying_count()
+        if self.model.filtered:
+            shown = self.model.rowCount()
+            self.count_label.setText(self.tr("{n:,} of {total:,} lines match").format(n=shown, total=total))
+        elif self.model.file_index is not None and not self.model.file_index.complete:
+            self.count_label.setText(self.tr("{n:,}+ lines (counting…)").format(n=total))
+        else:
+            self.count_label.setText(self.tr("1 line") if total == 1 else self.tr("{n:,} lines").format(n=total))
+        empty = self.model.filtered and self.model.rowCount() == 0
+        if empty:
+            text = _html(self.filter_edit.text())
+            why = (self.tr("every line matches “{text}”, and Hide matches is on") if self.exclude_box.isChecked()
+                   else self.tr("no line matches “{text}”")).format(text=text)
+            self.empty_label.setText(self.tr("<p><b>Nothing to show:</b> {why}.</p>"
+                                             "<p>Change the filter, or press Esc to see every line again.</p>")
+                                     .format(why=why))
+        self.pane.setCurrentWidget(self.empty_label if empty else self.table)
 
     def _error(self, exc: BaseException) -> None:
         if isinstance(exc, UserFacingError):
@@ -240,12 +284,13 @@ class LogViewer(QWidget):
 
     def _filtered(self, rows: list[int]) -> None:
         self.model.set_rows(rows)
-        self.status_message.emit(self.tr("{n:,} matching lines").format(n=len(rows)))
+        self._shown()
 
     def clear_filter(self) -> None:
         self.filter_edit.clear()
         if self.model.filtered:
             self.model.set_rows(None)
+        self._shown()
 
     def copy_selection(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -262,3 +307,7 @@ class LogViewer(QWidget):
     def shutdown(self) -> None:
         self._stop_workers()
         self.model.clear()
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

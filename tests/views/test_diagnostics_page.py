@@ -9,7 +9,14 @@ from PySide6.QtCore import Qt
 
 from console import workers
 from console.services import bundles
-from console.views.diagnostics_models import BundleFileTableModel, BundleTableModel, FindingTableModel, RecordRole
+from console.views.diagnostics_models import (
+    BundleFileTableModel,
+    BundleTableModel,
+    FindingGroupTableModel,
+    FindingTableModel,
+    RecordRole,
+    SearchHitTableModel,
+)
 from console.views.diagnostics_page import DiagnosticsPage
 from console.views.log_table_model import LogTableModel
 from tests.services.conftest_bundles import TWS_LOG, good_zip
@@ -41,7 +48,7 @@ def test_intake_list_open_filter_and_search(qtbot, page: DiagnosticsPage, tmp_pa
     panel = page.bundles_panel
     qtbot.waitUntil(lambda: panel.bundle_model.rowCount() == 1 and panel.file_model.rowCount() == 5)
     assert page.tabs.currentWidget() is panel
-    qtbot.waitUntil(lambda: panel.finding_model.rowCount() == 4)
+    qtbot.waitUntil(lambda: panel.finding_model.rowCount() == 4)  # one row per code
     assert panel.bundle_model.record(0).username == "bob"
 
     # Open the log file: the viewer shows it through the line-offset index.
@@ -118,7 +125,9 @@ def test_models_pass_the_model_tester(qtmodeltester, tmp_path: Path, sqlite_data
     r = bundles.ingest_bundle(sqlite_database, store, [good_zip(tmp_path / "d.zip")])
     detail = bundles.get_bundle(sqlite_database, r.id)
     for model, records in ((BundleTableModel(), [detail.bundle]), (BundleFileTableModel(), detail.files),
-                           (FindingTableModel(), bundles.bundle_findings(sqlite_database, store, r.id))):
+                           (FindingTableModel(), bundles.bundle_findings(sqlite_database, store, r.id)),
+                           (FindingGroupTableModel(), bundles.bundle_finding_groups(sqlite_database, store, r.id)),
+                           (SearchHitTableModel(), bundles.search(sqlite_database, store, "connectivity"))):
         model.set_records(records)
         qtmodeltester.check(model)
     log = next(f for f in detail.files if f.kind == "log" and f.path.endswith("0305.log"))
@@ -140,5 +149,7 @@ def test_client_lookup_from_sls_data(qtbot, page: DiagnosticsPage) -> None:
     form.user_edit.setText("alic")
     form.user_edit.textEdited.emit("alic")
     qtbot.waitUntil(lambda: "alice_chen" in form._names.stringList(), timeout=10_000)
+    form.user_edit.setText("alice_chen")  # what the completer does on a pick
     form._user_chosen("alice_chen")
-    assert form.account_edit.text() and form.client_label.text()
+    assert form.account_edit.text() == "U1000001"
+    qtbot.waitUntil(lambda: "Alice Chen" in form.client_label.text(), timeout=10_000)
