@@ -24,6 +24,8 @@ def register(sub: Any) -> None:
     p = add_verb(verbs, "lookup", lookup, "find users by username, account, entity name or device serial (prefix)")
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=50, help="at most this many users (default 50)")
+    p.add_argument("--region", choices=("us", "europe", "asia", "australia", "japan"),
+                   help="only clients whose account is in this region")
     p = add_verb(verbs, "show", show, "everything about one user: devices, limits, deadlines, warnings")
     p.add_argument("username")
     p = add_verb(verbs, "limits", limits, "withdrawal limits of a user")
@@ -79,9 +81,10 @@ def lookup(args: argparse.Namespace, ctx: Any) -> int:
 
     if not args.query.strip():
         raise InvalidInput("Give something to search for: a username, account id, name or serial.")
-    users = sls.lookup_users(ctx.ready_database(), args.query, limit=args.limit)
+    users = sls.lookup_users(ctx.ready_database(), args.query, limit=args.limit, region=args.region)
     if not users:
-        raise sls.UnknownClient(f"No client matches {args.query.strip()!r}.",
+        where = f" in region {args.region}" if args.region else ""
+        raise sls.UnknownClient(f"No client matches {args.query.strip()!r}{where}.",
                                 hint="Search by the start of a username, account id (U1234567), name or serial.")
     out = [{"username": u.username, "account": u.account, "entity_name": u.entity_name, "region": u.region,
             "devices": [{"serial": d.serial, "type": d.type, "status": d.status, "level": d.level}
@@ -97,6 +100,7 @@ def lookup(args: argparse.Namespace, ctx: Any) -> int:
 
 def show(args: argparse.Namespace, ctx: Any) -> None:
     from console.services import sls
+    from console.services.sls.rules import days_phrase
 
     detail = sls.user_detail(ctx.ready_database(), args.username)
 
@@ -109,7 +113,7 @@ def show(args: argparse.Namespace, ctx: Any) -> None:
         lines.append(table([(d.serial, d.type, d.status, d.level, d.holder if d.shared else "",
                              d.expires or "") for d in u.devices],
                            ["SERIAL", "TYPE", "STATUS", "LEVEL", "SHARED FROM", "EXPIRES"]))
-        lines += [f"Deadline: {dl.text} ({dl.days_left} day(s))" for dl in detail.deadlines]
+        lines += [f"Deadline: {dl.text} ({days_phrase(dl.days_left)})" for dl in detail.deadlines]
         lines += [f"Warning: {w}" for w in detail.warnings]
         return "\n".join(lines)
 
@@ -146,13 +150,23 @@ def return_info(args: argparse.Namespace, ctx: Any) -> None:
     info = sls.return_info(ctx.ready_database(), args.username)
     phones = [{"label": p.label, "number": p.number} for p in info.phones]
     out = [{"serial": d.serial, "type": d.type, "status": d.status, "return_required": d.return_required,
-            "action": d.action, "address": d.address, "local_address": d.local_address, "phone": d.phone,
+            "action": d.action, "holder": d.holder, "shared": d.shared, "shared_with": list(d.shared_with),
+            "address": d.address, "local_address": d.local_address, "phone": d.phone,
             "phones": phones} for d in info.devices]
 
+    def what(d: Any) -> str:
+        if d.shared:
+            return f"{d.holder}'s device, shared: only {d.holder} (the owner) sends it back"
+        text = RETURN_ACTIONS.get(d.action, d.action)
+        return text + (f" (shared with {', '.join(d.shared_with)})" if d.shared_with else "")
+
     def text(_: Any) -> str:
-        lines = [f"{info.username} holds no device.", ""] if not info.devices else [
-            table([(d.serial, d.type, d.status, RETURN_ACTIONS.get(d.action, d.action)) for d in info.devices],
+        own = [d for d in info.devices if not d.shared]
+        lines = [f"{info.username} has no device, neither their own nor a shared one.", ""] if not info.devices else [
+            table([(d.serial, d.type, d.status, what(d)) for d in info.devices],
                   ["SERIAL", "TYPE", "STATUS", "WHAT TO DO"]), ""]
+        if info.devices and not own:
+            lines.insert(0, f"{info.username} holds no device of their own; nothing for them to send back.")
         lines.append(f"Address: {info.address}")
         if info.local_address:
             lines.append(f"Address (Japanese): {info.local_address}")

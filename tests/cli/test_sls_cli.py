@@ -134,3 +134,58 @@ def test_check_pin(cli_db, tmp_path: Path) -> None:
     accented = tmp_path / "accented"
     accented.write_text("äé1!\n", encoding="utf-8")
     assert cli_db(["sls", "check-pin", "--pin-file", str(accented)])[0] == 0
+
+
+def _readme_examples() -> list[list[str]]:
+    """The ``support-console ...`` lines of the README's SLS section, without comments and [optional] parts."""
+    import re
+    import shlex
+
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("<!-- section:sls -->"):text.index("<!-- /section:sls -->")]
+    commands = []
+    for line in section.splitlines():
+        if line.startswith("support-console "):
+            line = re.sub(r"\[[^\]]*\]", "", line.split("#", 1)[0])
+            commands.append(shlex.split(line)[1:])
+    return commands
+
+
+def test_every_readme_example_runs_against_the_demo_data(cli_db, tmp_path: Path, monkeypatch) -> None:
+    import io
+
+    from console.services.sls.demo import demo_snapshot
+
+    snap = tmp_path / "snapshot.json"
+    snap.write_bytes(orjson.dumps(demo_snapshot()))
+    examples = _readme_examples()
+    assert examples[0][:2] == ["demo", "load"] and len(examples) >= 14
+    for args in examples:
+        args = [str(snap) if a == "snapshot.json" else a for a in args]
+        monkeypatch.setattr("sys.stdin", io.StringIO("ab1!\n"))
+        code, out, err = cli_db(args)
+        assert code == 0, f"{args}: {err}"
+        if "--json" in args:
+            json.loads(out)
+
+
+def test_shared_device_user_in_the_cli(cli_db) -> None:
+    assert cli_db(["demo", "load"])[0] == 0
+    code, out, _ = cli_db(["sls", "return-info", "alice_ira"])
+    assert code == 0 and "holds no device." not in out
+    assert "no device of their own" in out and "alice_chen's device, shared: only alice_chen" in out
+    code, out, _ = cli_db(["sls", "return-info", "alice_ira", "--json"])
+    (device,) = json.loads(out)
+    assert (device["action"], device["holder"], device["shared"], device["return_required"]) == (
+        "shared", "alice_chen", True, False)
+    code, out, _ = cli_db(["sls", "walkthrough", "alice_ira", "lost_or_damaged"])
+    assert code == 0 and "No permanent device" not in out and "ordered from alice_chen's login" in out
+    code, out, _ = cli_db(["sls", "show", "daniel_wong"])
+    assert "(s)" not in out and "its last day" not in out and "(tomorrow)" in out
+    code, out, err = cli_db(["sls", "lookup", "l", "--region", "asia", "--json"])
+    found = {(u["username"], u["region"]) for u in json.loads(out)}
+    assert code == 0 and found == {("li_wei", "asia"), ("grace_lee", "asia")}
+    code, _, err = cli_db(["sls", "lookup", "alice", "--region", "japan"])
+    assert code == 2 and "in region japan" in err
+    code, _, err = cli_db(["sls", "request-replacement", "daniel_wong", "--old-serial", "OSC-300001"])
+    assert code == 2 and "temporary device" in err

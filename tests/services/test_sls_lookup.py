@@ -46,6 +46,32 @@ def test_user_limits_and_unknown(loaded) -> None:
     with pytest.raises(sls.UnknownClient) as info:
         sls.user_limits(loaded, "nobody")
     assert info.value.exit_code == 2
+    # The GUI shows this hint too: it must not send the agent to the command line.
+    assert "support-console" not in (info.value.hint or "") and "name" in (info.value.hint or "")
+
+
+def _crowded(region_of_last: str) -> dict:
+    """Twelve US users whose usernames, names, accounts and serials all start like the last one's
+    (which is in ``region_of_last``), so a limit of 5 is used up before the last user."""
+    data = snapshot()
+    for i in range(12):
+        data["entities"].append({"id": f"EC{i}", "name": f"Zed Crowd{i:02d}"})
+        data["accounts"].append({"id": f"U90000{i:02d}", "entity": f"EC{i}", "region": "us"})
+        data["users"].append({"username": f"zed{i:02d}", "account": f"U90000{i:02d}", "entity": f"EC{i}"})
+        data["devices"].append({"serial": f"Z-{i:02d}", "type": "sms", "user": f"zed{i:02d}", "status": "active"})
+    data["accounts"][-1]["region"] = region_of_last
+    return data
+
+
+@pytest.mark.parametrize("query", ["zed", "zed crowd", "crowd", "u9000", "z-"])
+def test_lookup_region_filters_in_sql_before_the_limit(database, query: str) -> None:
+    sls.import_data(database, _crowded("asia"))
+    assert len(sls.lookup_users(database, query, limit=5)) == 5
+    assert [u.username for u in sls.lookup_users(database, query, limit=5, region="asia")] == ["zed11"]
+    assert len(sls.lookup_users(database, query, limit=50, region="us")) == 11
+    assert sls.lookup_users(database, query, region="japan") == []
+    with pytest.raises(InvalidInput):
+        sls.lookup_users(database, query, region="mars")
 
 
 def test_check_sharing(loaded) -> None:
@@ -115,7 +141,8 @@ def test_detail_warns_about_expiring_card(loaded) -> None:
     detail = sls.user_detail(loaded, "bob")
     (dl,) = detail.deadlines
     assert dl.kind == "online_card_expiry" and dl.days_left == 3
-    assert any("expires in 3 day(s)" in w for w in detail.warnings)
+    assert any("works for 3 more days, through" in w for w in detail.warnings)
+    assert not any("(s)" in w for w in detail.warnings) and "its last day" not in dl.text
 
 
 def test_demo_load_and_walkthroughs(database) -> None:
@@ -139,3 +166,32 @@ def test_demo_load_and_walkthroughs(database) -> None:
     assert "Add user" in share
     with pytest.raises(InvalidInput):
         walkthrough_for(daniel, "teleport")
+
+
+def test_replacement_refused_for_devices_that_cannot_be_replaced(database) -> None:
+    load_demo(database)
+    # A temporary card runs out; a replacement already shipped is the client's new device.
+    for serial, words in (("OSC-300001", "temporary device"), ("DSC-300002", "replacement on its way"),
+                          ("DSC-300001", "already being replaced")):
+        with pytest.raises(InvalidInput) as info:
+            sls.request_replacement(database, "daniel_wong", old_serial=serial)
+        assert words in info.value.message
+    with pytest.raises(InvalidInput, match="not hardware"):
+        sls.request_replacement(database, "emma_smith", old_serial="IBK-400001")
+    assert len(sls.replacements_for(database, "daniel_wong")) == 1  # nothing was written
+    first = sls.request_replacement(database, "bruno_keller", old_serial="PLT-200001")
+    with pytest.raises(InvalidInput, match=f"request {first.id}"):
+        sls.request_replacement(database, "bruno_keller", old_serial="PLT-200001")
+
+
+def test_lost_shared_device_with_the_owners_replacement_in_flight(database) -> None:
+    load_demo(database)
+    rep = sls.request_replacement(database, "alice_chen", old_serial="DSC-100001", mark_old_lost=True)
+    detail = sls.user_detail(database, "alice_ira")
+    assert any("DSC-100001" in w and "marked lost" in w and "alice_chen's login" in w for w in detail.warnings)
+    steps = walkthrough_for(detail, "lost_or_damaged").steps
+    assert any("alice_chen already asked for a replacement" in s and "do not order another" in s for s in steps)
+    assert not any("Request physical device" in s for s in steps)
+    sls.record_shipment(database, rep.id, "DSC-100099")
+    steps = sls.walkthrough(database, "alice_ira", "lost_or_damaged").steps
+    assert any("replacement on its way (DSC-100099" in s and "at the latest" in s for s in steps)

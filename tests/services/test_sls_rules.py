@@ -113,7 +113,27 @@ def test_temporary_device_on_either_side(who: str, dtype: str) -> None:
     temp = dev("T", dtype, expires=date(2025, 3, 20))
     req = person("req", "E1", ID_A, *([temp] if who == "requester" else []))
     own = person("own", "E1", ID_A, dev("D", "dsc_plus"), *([temp] if who == "owner" else []))
-    assert rules.can_share(req, own, today=TODAY).reasons == ("temporary_device",)
+    check = rules.can_share(req, own, today=TODAY)
+    assert check.reasons == ("temporary_device",)
+    # The explanation names who holds the temporary device, and only that user.
+    assert check.temporary_holders == ((who[:3], ("T",)),)
+    text = rules.explain_share_reason("temporary_device", check)
+    other = "own" if who == "requester" else "req"
+    assert text.startswith(f"{who[:3]} (T) has an active temporary device") and f"{other} (" not in text
+
+
+def test_temporary_device_on_both_sides_names_both() -> None:
+    req = person("anna", "E1", ID_A, dev("T1", "temporary_code", expires=date(2025, 3, 20)))
+    own = person("otto", "E1", ID_A, dev("D", "dsc_plus"), dev("T2", "online_security_code_card"))
+    text = rules.explain_share_reason("temporary_device", rules.can_share(req, own, today=TODAY))
+    assert text.startswith("anna (T1) and otto (T2) both have an active temporary device")
+
+
+@pytest.mark.parametrize(("days", "words"), [
+    (0, "today"), (1, "tomorrow"), (-1, "yesterday"), (3, "in 3 days"), (-2, "2 days ago")])
+def test_days_phrase(days: int, words: str) -> None:
+    assert rules.days_phrase(days) == words
+    assert rules.plural(1, "day") == "1 day" and rules.plural(2, "more day") == "2 more days"
 
 
 def test_expired_temporary_device_does_not_block() -> None:

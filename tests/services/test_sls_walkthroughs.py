@@ -84,8 +84,10 @@ def test_lost_alice_with_working_dsc_plus_orders_a_replacement(demo: Database) -
     assert w.steps[0].startswith("Phone Client Services") and "phone" in w.steps[0]
     assert "Request physical device" in steps and "$20 deposit is held" in steps
     assert "no later than 3 weeks after it ships" in steps
-    (note,) = w.notes
+    note, shared = w.notes
     assert "DSC-100001" in note and "lost or stolen" in note and "by accident" in note and "deliberate" in note
+    # alice_ira logs in with this DSC+ too: the owner hears that she is locked out as well.
+    assert "shared with alice_ira" in shared and "temporary access of their own" in shared
 
 
 def test_lost_platinum_card_is_kept_not_returned(demo: Database) -> None:
@@ -204,3 +206,56 @@ def test_demo_sharing_is_consistent_with_the_rules(demo: Database) -> None:
     assert check.eligible and check.device == "DSC-100004"
     w = walk(demo, "grace_lee", "share_device")
     assert any("active temporary device" in n for n in w.notes)
+
+
+# ---------------------------------------------------------------------- a device shared from another user
+def test_lost_shared_device_is_the_owners_to_replace(demo: Database) -> None:
+    # alice_ira has no device of her own: she logs in with alice_chen's DSC+ DSC-100001.
+    w = walk(demo, "alice_ira", "lost_or_damaged")
+    text = w.text()
+    assert "No permanent device" not in text and "check the username" not in text
+    assert w.steps[0].startswith("Phone Client Services")  # nothing else to log in with meanwhile
+    owner_step = next(s for s in w.steps if s.startswith("DSC-100001"))
+    assert "belongs to alice_chen" in owner_step and "alice_ira does not order" in owner_step
+    assert any("Log in to the Client Portal as alice_chen (not as alice_ira)" in s for s in w.steps)
+    assert any("Request physical device" in s for s in w.steps)
+    assert "Share a device walkthrough" in w.steps[-1] and "temporary device" in w.steps[-1]
+    notes = "\n".join(w.notes)
+    assert "(alice_chen's, the owner's)" in notes and "alice_chen sends it back" in notes
+    assert "per username" in notes
+
+
+def test_return_shared_device_user_sends_nothing_and_names_the_owner(demo: Database) -> None:
+    w = walk(demo, "alice_ira", "return_device")
+    assert "holds no device" not in w.text().replace("holds no device of their own", "")
+    assert w.steps[0] == ("alice_ira holds no device of their own, so there is nothing for alice_ira to send back "
+                          "or shred.")
+    assert "only alice_chen, the owner, can send it back" in w.steps[1]
+    assert "a device of their own" in w.steps[1] and "Pack" not in w.text()
+    (device,) = sls.return_info(demo, "alice_ira").devices
+    assert (device.serial, device.action, device.holder, device.shared, device.return_required) == (
+        "DSC-100001", "shared", "alice_chen", True, False)
+    owner = next(d for d in sls.return_info(demo, "alice_chen").devices if d.serial == "DSC-100001")
+    assert owner.action == "return" and owner.shared_with == ("alice_ira",)
+
+
+def test_return_by_the_owner_warns_about_the_users_sharing_it(demo: Database) -> None:
+    w = walk(demo, "alice_chen", "return_device")
+    assert any("shared with alice_ira" in n and "another device first" in n for n in w.notes)
+
+
+def test_share_and_unavailable_walkthroughs_know_about_an_existing_share(demo: Database) -> None:
+    w = walk(demo, "alice_ira", "share_device")
+    assert "DSC-100001, alice_chen's device" in w.steps[0]
+    assert any("already uses DSC-100001" in n and "alice_chen" in n for n in w.notes)
+    assert any("already shared with alice_ira" in n for n in walk(demo, "alice_chen", "share_device").notes)
+    notes = "\n".join(walk(demo, "alice_ira", "temporarily_unavailable").notes)
+    assert "belongs to alice_chen" in notes
+
+
+def test_no_walkthrough_or_detail_text_says_day_s(demo: Database) -> None:
+    for user in sls.lookup_users(demo, "u", limit=100):
+        detail = sls.user_detail(demo, user.username)
+        texts = [*detail.warnings, *(d.text for d in detail.deadlines)]
+        texts += [walkthroughs.walkthrough_for(detail, key).text() for key, _ in walkthroughs.SITUATIONS]
+        assert not any("(s)" in t or "its last day" in t for t in texts), user.username

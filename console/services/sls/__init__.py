@@ -31,6 +31,7 @@ from console.services.sls.records import (
     record_return,
     record_return_received,
     record_shipment,
+    replacement_blocker,
     replacements_for,
     request_replacement,
     returns_for,
@@ -43,6 +44,6 @@ __all__ = [
     "PhoneNumber", "ReplacementInfo", "ReturnInfo", "ReturnRecord", "SharingResult", "UnknownClient", "UserDetail",
     "UserLimits", "UserSummary", "Walkthrough", "account_users", "check_sharing", "count_users", "get_user", "has_data",
     "import_data", "import_file", "lookup_users", "record_return", "record_return_received", "record_shipment",
-    "recovery_pin_problems", "replacements_for", "request_replacement", "return_info", "returns_for",
-    "user_detail", "user_limits", "validate_recovery_pin", "walkthrough", "walkthrough_for",
+    "recovery_pin_problems", "replacement_blocker", "replacements_for", "request_replacement", "return_info",
+    "returns_for", "user_detail", "user_limits", "validate_recovery_pin", "walkthrough", "walkthrough_for",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from console.services.db import Database
@@ -30,6 +30,9 @@ class UserDetail:
     warnings: list[str]
     #: Users of the same account who may change its security settings.
     security_admins: list[str]
+    #: Replacements recorded for the owners of devices shared with this user (an owner re-orders a
+    #: shared device that was lost, not the user it is shared with).
+    owner_replacements: list[ReplacementInfo] = field(default_factory=list)
 
 
 def _deadlines(user: UserSummary, replacements: list[ReplacementInfo], returns: list[ReturnRecord],
@@ -40,7 +43,7 @@ def _deadlines(user: UserSummary, replacements: list[ReplacementInfo], returns: 
             label = rules.DEVICE_LABELS[d.type]
             out.append(Deadline("online_card_expiry" if d.type == "online_security_code_card" else
                                 "temporary_expiry", d.serial, d.expires, rules.days_left(d.expires, today),
-                                f"{label} {d.serial} works through {d.expires:%Y-%m-%d} (its last day)"))
+                                f"{label} {d.serial} works through {d.expires:%Y-%m-%d}"))
     for r in replacements:
         if r.auto_activates is not None and r.new_serial and any(
                 d.serial == r.new_serial and d.status == "pending_activation" for d in user.held_devices):
@@ -68,12 +71,17 @@ def _warnings(user: UserSummary, replacements: list[ReplacementInfo], returns: l
                 out.append(f"Temporary device {dl.serial} no longer works: its last day was {dl.day:%Y-%m-%d}.")
             elif dl.days_left == 0:
                 out.append(f"Temporary device {dl.serial} works today only (last day {dl.day:%Y-%m-%d}).")
+            elif dl.days_left == 1:
+                out.append(f"Temporary device {dl.serial} works through tomorrow ({dl.day:%Y-%m-%d}) and then "
+                           "stops.")
             elif dl.days_left <= rules.EXPIRY_WARNING_DAYS:
-                out.append(f"Temporary device {dl.serial} expires in {dl.days_left} day(s): it works through "
-                           f"{dl.day:%Y-%m-%d}.")
+                out.append(f"Temporary device {dl.serial} works for {rules.plural(dl.days_left, 'more day')}, "
+                           f"through {dl.day:%Y-%m-%d}.")
         elif dl.kind == "auto_activation":
+            when = (rules.days_phrase(dl.days_left) if dl.days_left >= 0
+                    else "that day has passed, so it should already work")
             out.append(f"Replacement {dl.serial} activates by itself by {dl.day:%Y-%m-%d} at the latest "
-                       f"({max(dl.days_left, 0)} day(s) left); the client can also activate it on arrival.")
+                       f"({when}); the client can also activate it on arrival.")
     for r in replacements:
         if r.shipped is None:
             out.append(f"A replacement {rules.DEVICE_LABELS[r.device_type]} was requested on "
@@ -95,6 +103,10 @@ def _warnings(user: UserSummary, replacements: list[ReplacementInfo], returns: l
                        "suggested replacement (see the IB Key activation walkthrough).")
         elif d.type in rules.PHYSICAL:
             out.append(f"Device {d.serial} is marked lost and no replacement has been requested.")
+    for d in user.devices:
+        if d.shared and d.status == "lost":
+            out.append(f"Device {d.serial}, which {user.username} uses through sharing, is marked lost: it is "
+                       f"{d.holder}'s device, so the replacement is ordered from {d.holder}'s login.")
     if not user.may_change_security:
         out.append("This user may not change security settings: the primary user of the account has to do it.")
     return out
@@ -107,5 +119,7 @@ def user_detail(database: Database, username: str, today: date | None = None) ->
     returns = returns_for(database, user.username)
     deadlines = _deadlines(user, replacements, returns, today)
     admins = [u.username for u in account_users(database, user.account) if u.may_change_security]
+    owners = sorted({d.holder for d in user.devices if d.shared})
+    owner_replacements = [r for owner in owners for r in replacements_for(database, owner)]
     return UserDetail(user, today, replacements, returns, deadlines,
-                      _warnings(user, replacements, returns, deadlines, today), admins)
+                      _warnings(user, replacements, returns, deadlines, today), admins, owner_replacements)

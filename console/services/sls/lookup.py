@@ -102,6 +102,12 @@ class DeviceReturnInfo:
     phone: str
     phones: list[PhoneNumber]
     local_address: str | None = None
+    #: The user holding the device (its owner); for a shared device that is another user.
+    holder: str = ""
+    #: Held by ``holder`` and only shared with this user: the owner, not this user, would send it back.
+    shared: bool = False
+    #: Other users who log in with this (held) device.
+    shared_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,18 +137,36 @@ def _range(column: Any) -> ColumnElement[bool]:
     return (column >= bindparam("lo")) & (column < bindparam("hi"))  # type: ignore[no-any-return]
 
 
+def _searches(by_region: bool) -> tuple[Any, ...]:
+    """One statement per searched key; with ``by_region`` each also keeps only accounts of ``:region``,
+    so the filter runs in SQL before the limit (a region filter after loading 50 rows would miss matches)."""
+    def region(stmt: Any, user_id: Any, joined_account: bool = False) -> Any:
+        if not by_region:
+            return stmt
+        if not joined_account:
+            stmt = stmt.join(Account, Account.id == user_id)
+        return stmt.where(Account.region == bindparam("region"))
+
+    n: Any = bindparam("n")
+    return (
+        region(select(User.username), User.account_id).where(_range(User.username_key))
+        .order_by(User.username_key).limit(n),
+        region(select(User.username).join(Account, User.account_id == Account.id), None, True)
+        .where(_range(Account.id_key)).order_by(Account.id_key).limit(n),
+        region(select(User.username).join(Entity, User.entity_id == Entity.id), User.account_id)
+        .where(_range(Entity.name_key)).order_by(Entity.name_key).limit(n),
+        # A later word of the name on its own ("chen" finds "Alice Chen").
+        region(select(User.username).join(EntityNameKey, User.entity_id == EntityNameKey.entity_id), User.account_id)
+        .where(_range(EntityNameKey.key)).order_by(EntityNameKey.key).limit(n),
+        (region(select(Device.holder).join(User, User.username == Device.holder), User.account_id)
+         if by_region else select(Device.holder))
+        .where(_range(Device.serial_key)).order_by(Device.serial_key).limit(n),
+    )
+
+
 # Built once: statement construction is a large part of a lookup's cost in Python.
-_SEARCHES: tuple[Any, ...] = (
-    select(User.username).where(_range(User.username_key)).order_by(User.username_key).limit(bindparam("n")),
-    select(User.username).join(Account, User.account_id == Account.id).where(_range(Account.id_key))
-    .order_by(Account.id_key).limit(bindparam("n")),
-    select(User.username).join(Entity, User.entity_id == Entity.id).where(_range(Entity.name_key))
-    .order_by(Entity.name_key).limit(bindparam("n")),
-    # A later word of the name on its own ("chen" finds "Alice Chen").
-    select(User.username).join(EntityNameKey, User.entity_id == EntityNameKey.entity_id)
-    .where(_range(EntityNameKey.key)).order_by(EntityNameKey.key).limit(bindparam("n")),
-    select(Device.holder).where(_range(Device.serial_key)).order_by(Device.serial_key).limit(bindparam("n")),
-)
+_SEARCHES = _searches(False)
+_SEARCHES_IN_REGION = _searches(True)
 _USERS = (select(User.username, User.account_id, Entity.name, Entity.id, Account.region, User.is_primary,
                  User.may_change_security, Account.sls_opted_out, Entity.residence)
           .join(Account, User.account_id == Account.id).join(Entity, User.entity_id == Entity.id)
@@ -156,19 +180,24 @@ _SHARED_OUT = (select(DeviceShare.serial, DeviceShare.username)
                .where(DeviceShare.serial.in_(bindparam("serials", expanding=True))).order_by(DeviceShare.username))
 
 
-def lookup_users(database: Database, query: str, limit: int = 50) -> list[UserSummary]:
+def lookup_users(database: Database, query: str, limit: int = 50, region: str | None = None) -> list[UserSummary]:
     """Users whose username, account id, entity name (or any later word of it) or device serial starts
-    with ``query`` (any case)."""
+    with ``query`` (any case); with ``region``, only users of accounts in that region."""
     q = normalise_query(query)
     if not q:
         return []
+    if region and region not in rules.REGIONS:
+        raise InvalidInput(f"Unknown region {region!r}.", hint=f"Regions: {', '.join(rules.REGIONS)}.")
     limit = max(1, min(int(limit), MAX_LIMIT))
     lo, hi = prefix_range(q)
+    params: dict[str, Any] = {"lo": lo, "hi": hi, "n": limit}
+    if region:
+        params["region"] = region
     found: dict[str, int] = {}
     with database.session() as s:
         conn = s.connection()
-        for rank, stmt in enumerate(_SEARCHES):
-            for (username,) in conn.execute(stmt, {"lo": lo, "hi": hi, "n": limit}):
+        for rank, stmt in enumerate(_SEARCHES_IN_REGION if region else _SEARCHES):
+            for (username,) in conn.execute(stmt, params):
                 found.setdefault(username, rank)
             if len(found) >= limit and rank == 0:
                 break
@@ -217,7 +246,8 @@ def _resolve(s: Session, name: str) -> str:
     username = s.scalar(select(User.username).where(User.username_key == key))
     if username is None:
         raise UnknownClient(f"No user named {name.strip()!r}.",
-                            hint="Check the spelling, or search with 'support-console sls lookup'.")
+                            hint="Check the spelling, or search for the client by name, account id or device "
+                                 "serial.")
     return username
 
 
@@ -266,20 +296,22 @@ def check_sharing(database: Database, requester: str, owner: str, today: date | 
 
 
 def return_info(database: Database, username: str) -> ReturnInfo:
-    """For each device the user holds: must it come back, and where to send it / whom to call.
+    """For each device the user holds or uses: must it come back, and where to send it / whom to call.
 
     Only an active DSC+ goes back; lost devices, replacements not yet active and devices already
-    returned are listed with ``return_required`` false and an ``action`` saying why.
+    returned are listed with ``return_required`` false and an ``action`` saying why. A device another
+    user shares with this one is listed with action ``shared``: only its holder (the owner) returns it.
     """
     user = get_user(database, username)
     contact = return_rules.return_contact(user.region)
     phones = [PhoneNumber(p.label, p.number) for p in contact.phones_for(user.residence)]
     primary = phones[0].number
     devices = []
-    for d in user.held_devices:
-        policy = return_rules.return_policy(d.type, d.status)
+    for d in user.devices:
+        policy = return_rules.shared_policy() if d.shared else return_rules.return_policy(d.type, d.status)
         devices.append(DeviceReturnInfo(d.serial, d.type, d.status, policy.return_required, policy.action,
-                                        contact.address, primary, phones, contact.local_address))
+                                        contact.address, primary, phones, contact.local_address, d.holder,
+                                        d.shared, d.shared_with))
     return ReturnInfo(user.username, user.region, devices, contact.address, contact.local_address, primary, phones)
 
 

@@ -51,6 +51,31 @@ def _return(r: DeviceReturn) -> ReturnRecord:
     return ReturnRecord(r.id, r.serial, r.username, r.shipped, r.received, low, high, rules.deposit_held(r.received))
 
 
+def replacement_blocker(serial: str, device_type: str, status: str,
+                        replacements: list[ReplacementInfo]) -> str | None:
+    """Why ``serial`` cannot be named as the device a new replacement replaces, or None when it can.
+
+    Only physical hardware is replaced (a temporary card simply runs out; IB Key and SMS are set up
+    again), a device already named in a request is being replaced, and a device still waiting for
+    activation is the client's new one (a replacement on its way), not one to replace.
+    """
+    label = rules.DEVICE_LABELS.get(device_type, device_type)
+    if device_type in rules.TEMPORARY:
+        return f"{serial} is a temporary device ({label}): it is not replaced, it simply runs out."
+    if device_type not in rules.PHYSICAL:
+        return f"{serial} ({label}) is not hardware: it is set up again, not replaced."
+    for r in replacements:
+        if r.old_serial == serial:
+            state = f"shipped on {r.shipped:%Y-%m-%d}" if r.shipped else f"requested on {r.requested:%Y-%m-%d}"
+            return f"{serial} is already being replaced (request {r.id}, {state})."
+        if r.new_serial == serial and status == "pending_activation":
+            return (f"{serial} is itself a replacement on its way (shipped on {r.shipped:%Y-%m-%d}) and not active "
+                    "yet: it is the client's new device.")
+    if status == "pending_activation":
+        return f"{serial} is not active yet: it is the client's new device, not one to replace."
+    return None
+
+
 def request_replacement(database: Database, username: str, *, device_type: str = "dsc_plus",
                         old_serial: str | None = None, requested: date | None = None,
                         mark_old_lost: bool = False) -> ReplacementInfo:
@@ -64,6 +89,11 @@ def request_replacement(database: Database, username: str, *, device_type: str =
             old = s.get(Device, old_serial)
             if old is None or old.holder != name:
                 raise NotFound(f"{name} holds no device with serial {old_serial!r}.")
+            known = [_replacement(r) for r in s.scalars(select(Replacement).where(Replacement.username == name))]
+            blocker = replacement_blocker(old.serial, old.type, old.status, known)
+            if blocker is not None:
+                raise InvalidInput(blocker, hint="Leave out the replaced device, or name the one that was lost or "
+                                                 "damaged.")
             if mark_old_lost:
                 old.status = "lost"
         rec = Replacement(username=name, device_type=device_type, old_serial=old_serial or None,

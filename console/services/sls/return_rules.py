@@ -92,6 +92,7 @@ RETURN_ACTIONS = {
     "lost": "recorded as lost: nothing to send",
     "pending": "not active yet (e.g. a replacement on its way): keep it",
     "already_returned": "already sent back",
+    "shared": "another user's device, shared: only its owner sends it back",
     "none": "nothing to send",
 }
 
@@ -118,6 +119,11 @@ def return_policy(device_type: str, status: str = "active") -> ReturnPolicy:
     if device_type in KEPT_TYPES:
         return ReturnPolicy(False, "keep")
     return ReturnPolicy(False, "none")
+
+
+def shared_policy() -> ReturnPolicy:
+    """A device used through sharing belongs to its holder: the user it is shared with posts nothing."""
+    return ReturnPolicy(False, "shared")
 
 
 def return_contact(region: str) -> ReturnContact:

@@ -156,6 +156,8 @@ class ShareCheck:
     reasons: tuple[str, ...]
     device: str | None
     owner_uses_ib_key: bool = False
+    #: Users (requester first) holding an active temporary device, with its serials: ``temporary_device``.
+    temporary_holders: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 SHARE_REASONS = ("same_user", "identity_mismatch", "temporary_device", "less_secure_device", "no_physical_device")
@@ -192,6 +194,11 @@ def _reverse_key(serial: str) -> tuple[int, ...]:
     return tuple(-ord(c) for c in serial)
 
 
+def temporary_serials(devices: Iterable[DeviceFacts], today: date) -> tuple[str, ...]:
+    """Serials of the active temporary devices (temporary code, online card) among ``devices``."""
+    return tuple(d.serial for d in devices if d.type in TEMPORARY and is_active(d, today))
+
+
 def can_share(requester: Participant, owner: Participant, *, today: date) -> ShareCheck:
     """May ``requester`` use ``owner``'s physical device? Every failing condition is reported."""
     reasons: list[str] = []
@@ -199,7 +206,10 @@ def can_share(requester: Participant, owner: Participant, *, today: date) -> Sha
         reasons.append("same_user")
     if requester.entity_id != owner.entity_id and not same_identity(requester.identity, owner.identity):
         reasons.append("identity_mismatch")
-    if any(d.type in TEMPORARY and is_active(d, today) for d in (*requester.devices, *owner.devices)):
+    participants = (requester,) if "same_user" in reasons else (requester, owner)
+    holders = tuple((p.username, serials) for p in participants
+                    if (serials := temporary_serials(p.devices, today)))
+    if holders:
         reasons.append("temporary_device")
     owner_best = best_physical(owner.devices, today)
     requester_best = best_physical(requester.devices, today)
@@ -211,7 +221,20 @@ def can_share(requester: Participant, owner: Participant, *, today: date) -> Sha
         reasons.append("no_physical_device")
     eligible = not reasons
     return ShareCheck(eligible, tuple(reasons), owner_best.serial if eligible and owner_best else None,
-                      owner_uses_ib_key=owner_ib_key and owner_best is None)
+                      owner_uses_ib_key=owner_ib_key and owner_best is None, temporary_holders=holders)
+
+
+def _temporary_text(check: ShareCheck | None) -> str:
+    """Names who holds the temporary device(s) that block sharing, e.g. "grace_lee (TMP-300004)"."""
+    holders = check.temporary_holders if check is not None else ()
+    if not holders:
+        return ("One of the users currently has a temporary device (temporary code or online security code "
+                "card). Sharing is possible once that is no longer in use.")
+    named = [f"{user} ({', '.join(serials)})" for user, serials in holders]
+    who = named[0] if len(named) == 1 else " and ".join(named)
+    verb = "has an active temporary device" if len(named) == 1 else "both have an active temporary device"
+    return (f"{who} {verb} (temporary code or online security code card). Neither user may have one while "
+            "sharing is set up: try again once it is no longer in use.")
 
 
 def explain_share_reason(code: str, check: ShareCheck | None = None) -> str:
@@ -225,8 +248,7 @@ def explain_share_reason(code: str, check: ShareCheck | None = None) -> str:
                               "birth, citizenship, residence, ID document or SSN) do not match. If it is the "
                               "same person, outdated documents on file may be the cause: Client Services can "
                               "correct them."),
-        "temporary_device": ("One of the users currently has a temporary device (temporary code or online "
-                             "security code card). Sharing is possible once that is no longer in use."),
+        "temporary_device": _temporary_text(check),
         "less_secure_device": ("The requester holds a more secure device than the owner's. Share the most "
                                "secure device instead: swap requester and owner."),
         "no_physical_device": "The owner has no active physical device that could be shared.",
@@ -273,6 +295,22 @@ def return_receipt_window(shipped: date) -> tuple[date, date]:
 
 def days_left(until: date, today: date) -> int:
     return (until - today).days
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """``1 day`` / ``3 days`` (English; ``many`` defaults to ``one`` + "s")."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def days_phrase(days: int) -> str:
+    """How far a day is from today in words: "today", "tomorrow", "in 3 days", "yesterday", "2 days ago"."""
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    return f"in {plural(days, 'day')}" if days > 0 else f"{plural(-days, 'day')} ago"
 
 
 # ---------------------------------------------------------------------- device deposit
@@ -338,4 +376,5 @@ def validate_recovery_pin(pin: str) -> None:
         raise InvalidInput(
             f"The recovery PIN is not valid: use {RECOVERY_PIN_MIN} to {RECOVERY_PIN_MAX} characters made of "
             "letters, digits and special characters (spaces do not count as special characters).",
-            hint=f"Found {len(pin)} character(s); problems: {', '.join(p.replace('_', ' ') for p in problems)}.")
+            hint=f"Found {plural(len(pin), 'character')}; problems: "
+                 f"{', '.join(p.replace('_', ' ') for p in problems)}.")

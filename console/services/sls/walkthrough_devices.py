@@ -89,12 +89,15 @@ def _open_replacement(detail: UserDetail) -> tuple[str, str | None]:
 
 
 def _targets(detail: UserDetail) -> list[DeviceSummary]:
-    """The device(s) the call is about: those recorded lost, else the user's best working device."""
-    held = detail.user.held_devices
-    lost = [d for d in held if d.status == "lost"]
+    """The device(s) the call is about: those recorded lost, else the user's best working device.
+
+    Devices shared with the user by another user count: someone who logs in with a shared DSC+ is
+    calling about that device (it belongs to its holder, the owner)."""
+    usable = detail.user.devices
+    lost = [d for d in usable if d.status == "lost"]
     if lost:
         return lost
-    working = [d for d in held if d.type in rules.PERMANENT and rules.is_active(d.facts(), detail.today)]
+    working = [d for d in usable if d.type in rules.PERMANENT and rules.is_active(d.facts(), detail.today)]
     best = rules.best_physical((d.facts() for d in working), detail.today)
     if best is not None:
         return [d for d in working if d.serial == best.serial]
@@ -105,6 +108,74 @@ def _targets(detail: UserDetail) -> list[DeviceSummary]:
     return []
 
 
+def _owned_label(d: DeviceSummary) -> str:
+    return f"{_label(d)}, {d.holder}'s device" if d.shared else _label(d)
+
+
+def _owner_replacement(detail: UserDetail, d: DeviceSummary) -> str | None:
+    """A replacement the owner of shared device ``d`` already asked for, in words, or None."""
+    for r in detail.owner_replacements:
+        if r.old_serial != d.serial:
+            continue
+        if r.shipped is not None and r.auto_activates is not None:
+            return (f"{d.holder} already has a replacement on its way ({r.new_serial}, shipped on "
+                    f"{r.shipped:%Y-%m-%d}): do not order another one. It activates by itself by "
+                    f"{r.auto_activates:%Y-%m-%d} at the latest.")
+        return (f"{d.holder} already asked for a replacement on {r.requested:%Y-%m-%d} and it has not shipped yet: "
+                "do not order another one.")
+    return None
+
+
+def _shared_replacement_steps(detail: UserDetail, d: DeviceSummary) -> list[str]:
+    """What happens to a lost or broken device that another user (the owner) shares with this user."""
+    user, owner = detail.user.username, d.holder
+    steps = [f"{_label(d)} belongs to {owner} and is only shared with {user}, so {user} does not order a "
+             f"replacement: it is ordered from {owner}'s login, as the device owner. Without the device {owner} "
+             "cannot log in with it either."]
+    in_flight = _owner_replacement(detail, d)
+    if in_flight is not None:
+        steps.append(in_flight)
+    elif d.type in _HARDWARE:
+        steps.append(f"Log in to the Client Portal as {owner} (not as {user}) for the next steps.")
+        steps += _order_dsc_plus_steps()
+    else:
+        steps.append(f"For a security code card the suggested replacement is IB Key in the IBKR Mobile app; with "
+                     f"IB Key, {owner} adds {user} inside the app (Authenticate, then Add user) and no sharing "
+                     "request is needed.")
+        return steps
+    steps.append(f"When the new device works, check that {user} can log in with it. If not, {user} asks to share "
+                 f"it with {owner} as the owner (see the Share a device walkthrough). Such a request is refused "
+                 "while either user still has a temporary device.")
+    return steps
+
+
+def _own_replacement_steps(detail: UserDetail, targets: list[DeviceSummary], in_flight: str | None,
+                           notes: list[str]) -> list[str]:
+    """What replaces the user's own lost or broken device(s), by type (appends to ``notes`` too)."""
+    user = detail.user
+    kinds = {d.type for d in targets}
+    if in_flight is not None:
+        return [in_flight]
+    if kinds & _HARDWARE:
+        return _order_dsc_plus_steps()
+    if "security_code_card" in kinds:
+        steps = ["For a security code card the suggested replacement is IB Key in the IBKR Mobile app, not "
+                 "another card: follow the IB Key activation walkthrough (iOS or Android)."]
+        if any(d.status != "lost" for d in targets if d.type == "security_code_card"):
+            steps.append("A damaged security code card is not sent back: shred it and throw it away.")
+        return steps
+    if "ib_key" in kinds:
+        notes.append("The IB Key recovery PIN is what re-enables IBKR Mobile after the app was uninstalled.")
+        return [f"Once the client has the phone back or a new one, install IBKR Mobile and activate IB Key for "
+                f"{user.username} again: follow the IB Key activation walkthrough (iOS or Android)."]
+    if "sms" in kinds:
+        return ["Once the client has a working phone again, suggest IB Key in the IBKR Mobile app: it needs no SMS "
+                "at login (see the IB Key activation walkthrough)."]
+    return [f"No device is on record for {user.username}, neither their own nor one shared with them: check the "
+            "username. To set one up, IB Key in IBKR Mobile or a DSC+ from the Secure Login System page are the "
+            "options."]
+
+
 def lost_or_damaged(detail: UserDetail) -> Steps:
     user = detail.user
     targets = _targets(detail)
@@ -113,11 +184,11 @@ def lost_or_damaged(detail: UserDetail) -> Steps:
     notes: list[str] = []
     recorded_lost = [d for d in targets if d.status == "lost"]
     if recorded_lost:
-        notes.append("Recorded as lost: " + ", ".join(_label(d) for d in recorded_lost) + ".")
+        notes.append("Recorded as lost: " + ", ".join(_owned_label(d) for d in recorded_lost) + ".")
 
     # 1. How the client logs in meanwhile.
     temporary = _active_temporary(detail)
-    others = [d for d in user.held_devices if d.serial not in target_serials and d.type in rules.PERMANENT
+    others = [d for d in user.devices if d.serial not in target_serials and d.type in rules.PERMANENT
               and rules.is_active(d.facts(), detail.today)]
     if temporary:
         t = max(temporary, key=lambda d: d.expires or detail.today)
@@ -125,34 +196,24 @@ def lost_or_damaged(detail: UserDetail) -> Steps:
         steps.append(f"{_label(t)} is active{until}: the client logs in with it until the new device works; "
                      "no new temporary access is needed now.")
     elif others:
-        steps.append(", ".join(_label(d) for d in others) + " still works: the client keeps logging in with it; "
-                     "no temporary access is needed.")
+        steps.append(", ".join(_owned_label(d) for d in others) + " still works: the client keeps logging in with "
+                     "it; no temporary access is needed.")
     else:
         steps.append(call_for_access(detail))
         steps += online_card_steps(detail)
+    shared_targets = [d for d in targets if d.shared]
+    if shared_targets and not temporary and not others:
+        owners = ", ".join(sorted({d.holder for d in shared_targets}))
+        notes.append(f"Temporary access is given per username: if {owners} also has to log in meanwhile, "
+                     f"{owners} asks for it separately.")
 
     # 2. The replacement, by what was lost.
     state, text = _open_replacement(detail)
-    kinds = {d.type for d in targets}
-    if text is not None:
-        steps.append(text)
-    elif kinds & _HARDWARE:
-        steps += _order_dsc_plus_steps()
-    elif "security_code_card" in kinds:
-        steps.append("For a security code card the suggested replacement is IB Key in the IBKR Mobile app, not "
-                     "another card: follow the IB Key activation walkthrough (iOS or Android).")
-        if any(d.status != "lost" for d in targets if d.type == "security_code_card"):
-            steps.append("A damaged security code card is not sent back: shred it and throw it away.")
-    elif "ib_key" in kinds:
-        steps.append(f"Once the client has the phone back or a new one, install IBKR Mobile and activate IB Key "
-                     f"for {user.username} again: follow the IB Key activation walkthrough (iOS or Android).")
-        notes.append("The IB Key recovery PIN is what re-enables IBKR Mobile after the app was uninstalled.")
-    elif "sms" in kinds:
-        steps.append("Once the client has a working phone again, suggest IB Key in the IBKR Mobile app: it needs "
-                     "no SMS at login (see the IB Key activation walkthrough).")
-    else:
-        steps.append(f"No permanent device is on record for {user.username}: check the username. To set one "
-                     "up, IB Key in IBKR Mobile or a DSC+ from the Secure Login System page are the options.")
+    own_targets = [d for d in targets if not d.shared]
+    for d in shared_targets:
+        steps += _shared_replacement_steps(detail, d)
+    if own_targets or not shared_targets:
+        steps += _own_replacement_steps(detail, own_targets, text, notes)
 
     # 3. Deadlines and the deposit.
     if temporary and state == "shipped":
@@ -164,15 +225,20 @@ def lost_or_damaged(detail: UserDetail) -> Steps:
                          f"call Client Services again ({phones(detail)}).")
     for d in targets:
         deposit = rules.deposit_state(d.type, d.status)
+        whose = f" ({d.holder}'s, the owner's)" if d.shared else ""
+        sender = d.holder if d.shared else "the client"
         if deposit == "forfeited":
-            notes.append(f"The ${rules.DEVICE_DEPOSIT_USD} deposit on {d.serial} is kept because the device was "
-                         "lost; the same applies when a device is stolen or damaged on purpose.")
+            notes.append(f"The ${rules.DEVICE_DEPOSIT_USD} deposit on {d.serial}{whose} is kept because the device "
+                         "was lost; the same applies when a device is stolen or damaged on purpose.")
         elif deposit == "held":
-            notes.append(f"If {d.serial} was lost or stolen, its ${rules.DEVICE_DEPOSIT_USD} deposit is kept. If it "
-                         "was damaged by accident, send it back (see the return walkthrough) and the deposit is "
-                         "released once it arrives; deliberate damage forfeits it.")
+            notes.append(f"If {d.serial} was lost or stolen, its ${rules.DEVICE_DEPOSIT_USD} deposit{whose} is kept. "
+                         f"If it was damaged by accident, {sender} sends it back (see the return walkthrough) and "
+                         "the deposit is released once it arrives; deliberate damage forfeits it.")
         elif return_rules.return_policy(d.type, d.status).action == "keep":
             notes.append(f"{_label(d)}: there are no return instructions for this device type; the client keeps it.")
+        if d.shared_with:
+            notes.append(f"{d.serial} is shared with {', '.join(d.shared_with)}: they cannot log in with it either "
+                         "until the replacement works, and may need temporary access of their own.")
     return steps, notes
 
 
@@ -180,6 +246,11 @@ def temporarily_unavailable(detail: UserDetail) -> Steps:
     temporary = [d for d in _active_temporary(detail) if d.type == "online_security_code_card"]
     notes = ["The online card is meant for short gaps (device left at home, or lost while a replacement is on "
              "its way).", "While a temporary device is active the user cannot take part in device sharing."]
+    for d in detail.user.devices:
+        if d.shared and rules.is_active(d.facts(), detail.today):
+            notes.append(f"{detail.user.username} logs in with {_label(d)}, which belongs to {d.holder}: while it "
+                         f"is out of reach {d.holder} is without it too, and temporary access is given per "
+                         f"username, so {d.holder} asks separately if needed.")
     if temporary:
         t = max(temporary, key=lambda d: d.expires or detail.today)
         until = f" and works through {t.expires:%Y-%m-%d}" if t.expires else ""
@@ -187,6 +258,16 @@ def temporarily_unavailable(detail: UserDetail) -> Steps:
                  "no new card is needed."]
         return steps, notes
     return [call_for_access(detail), *online_card_steps(detail)], notes
+
+
+def _shared_return_step(username: str, d: DeviceSummary) -> str:
+    owner = d.holder
+    if return_rules.return_policy(d.type, d.status).action != "return":
+        return f"{_label(d)} belongs to {owner} and is only shared with {username}: {username} sends nothing back."
+    return (f"{_label(d)} belongs to {owner} and is only shared with {username}: only {owner}, the owner, can "
+            f"send it back (pick {owner} for the shipping steps). Once it is gone {username} can no longer log in "
+            f"with it, so {username} first needs a device of their own (IB Key in IBKR Mobile, or a DSC+ from the "
+            "Secure Login System page).")
 
 
 def return_device(detail: UserDetail) -> Steps:
@@ -223,8 +304,19 @@ def return_device(detail: UserDetail) -> Steps:
                      "and throw it away.")
         steps.append("If the client needs something in its place, suggest IB Key in the IBKR Mobile app (see the "
                      "IB Key activation walkthrough).")
+    shared_in = [d for d in user.devices if d.shared]
+    if shared_in and not steps:
+        steps.append(f"{user.username} holds no device of their own, so there is nothing for {user.username} to "
+                     "send back or shred.")
+    for d in shared_in:
+        steps.append(_shared_return_step(user.username, d))
     if not steps:
         steps.append(f"Nothing has to be sent back or shredded for {user.username}.")
+    for d in to_send:
+        if d.shared_with:
+            notes.append(f"{d.serial} is shared with {', '.join(d.shared_with)}: once it is sent back they can no "
+                         "longer log in with it, so set them up with another device first (IB Key in IBKR Mobile, "
+                         "or a DSC+ of their own).")
     for d in by_action.get("keep", []):
         notes.append(f"{_label(d)}: there are no return instructions for this device type; the client keeps it.")
     for d in by_action.get("lost", []):

@@ -45,8 +45,14 @@ class Walkthrough:
 
 
 def _best(detail: UserDetail) -> str | None:
-    best = rules.best_physical((d.facts() for d in detail.user.held_devices), detail.today)
-    return best.serial if best else None
+    """The most secure active physical device the user logs in with (their own or one shared with them),
+    named with its owner when it is shared."""
+    best = rules.best_physical((d.facts() for d in detail.user.devices), detail.today)
+    if best is None:
+        return None
+    if best.holder != detail.user.username:
+        return f"{best.serial}, {best.holder}'s device"
+    return best.serial
 
 
 def _ib_key(detail: UserDetail, platform: str) -> tuple[list[str], list[str]]:
@@ -110,6 +116,13 @@ def _sharing(detail: UserDetail) -> tuple[list[str], list[str]]:
              "Compliance and show as pending."]
     notes = ["Both users must belong to the same entity, or to entities with the same identification data, and "
              "neither may have a temporary device (temporary code or online card) assigned."]
+    user = detail.user
+    for d in user.devices:
+        if d.shared and d.status in ("active", "pending_activation"):
+            notes.append(f"{user.username} already uses {d.serial}, shared by its owner {d.holder}: no request is "
+                         "needed for that device.")
+        elif d.shared_with and d.status == "active":
+            notes.append(f"{d.serial} is already shared with {', '.join(d.shared_with)}.")
     if any(d.type in rules.TEMPORARY and rules.is_active(d.facts(), detail.today) for d in detail.user.held_devices):
         notes.append(f"{detail.user.username} has an active temporary device now: sharing will be refused "
                      "until it is no longer in use.")
