@@ -200,10 +200,18 @@ class DiagnosticsBundlesPanel(QWidget):
         self.detail_label.setText(self.tr("Bundle {id} · ticket {t} · user {u} · account {a}\nReason: {r}").format(
             id=b.id, t=b.ticket or "–", u=b.username or "–", a=b.account or "–", r=b.reason or "–"))
         self.detail_tabs.setTabText(1, self.tr("Findings"))
+        if b.username or b.account:
+            run_worker(with_database(self.ctx, bundles.check_client), b.username, b.account,
+                       on_result=lambda c: self._client_checked(b.id, c), on_error=lambda _e: None)
         run_worker(with_database(self.ctx, bundles.get_bundle), b.id, on_result=self._detail,
                    on_error=lambda e: show_exception(self, e))
         run_worker(with_database(self.ctx, bundles.bundle_finding_groups), self.store_dir, b.id,
                    on_result=lambda groups: self._findings(b.id, groups), on_error=lambda e: show_exception(self, e))
+
+    def _client_checked(self, bundle_id: int, check: bundles.ClientCheck) -> None:
+        current = self.selected_bundle()
+        if current is not None and current.id == bundle_id and check.warnings:
+            self.detail_label.setText(self.detail_label.text() + "\n⚠ " + "; ".join(check.warnings).capitalize())
 
     def _detail(self, detail: bundles.BundleDetail) -> None:
         current = self.selected_bundle()

@@ -109,6 +109,8 @@ class DiagnosticsIntakeForm(QWidget):
         form.addRow(self.tr("Ticket"), self.ticket_edit)
         form.addRow(self.tr("Client username"), self.user_edit)
         form.addRow("", self.client_label)
+        self._form = form
+        form.setRowVisible(self.client_label, False)
         form.addRow(self.tr("Account"), self.account_edit)
         form.addRow(self.tr("Platform"), self.platform_box)
         form.addRow(self.tr("Reason"), self.reason_edit)
@@ -188,7 +190,7 @@ class DiagnosticsIntakeForm(QWidget):
 
             lookup = sls.lookup_users
         except (ImportError, AttributeError):
-            self.client_label.setText(self.tr("Client lookup is not available in this version."))
+            self._client_note(self.tr("Client lookup is not available in this version."))
             return
         if self._lookup_worker is not None:
             self._lookup_worker.cancel()
@@ -204,13 +206,17 @@ class DiagnosticsIntakeForm(QWidget):
         if user is not None:
             self.account_edit.setText(getattr(user, "account", "") or "")
 
+    def _client_note(self, text: str, *, warn: bool = False) -> None:
+        self.client_label.setText(text)
+        self.client_label.setStyleSheet(_WARN_STYLE if warn else "")
+        self._form.setRowVisible(self.client_label, bool(text))
+
     def _client_values(self) -> tuple[str | None, str | None]:
         return self.user_edit.text().strip() or None, self.account_edit.text().strip() or None
 
     def _client_edited(self) -> None:
         self._check = None
-        self.client_label.clear()
-        self.client_label.setStyleSheet("")
+        self._client_note("")
         if any(self._client_values()) and self.database_ready is not False:
             self._check_timer.start()
 
@@ -228,17 +234,14 @@ class DiagnosticsIntakeForm(QWidget):
             return  # typed on since: a newer check follows
         self._check = check
         if check.warnings:
-            self.client_label.setStyleSheet(_WARN_STYLE)
-            self.client_label.setText("⚠ " + self.tr("{what}: you can still take the bundle in under it, "
-                                                     "but check the spelling with the client.").format(
-                what="; ".join(check.warnings).capitalize()))
+            self._client_note("⚠ " + self.tr("{what}: you can still take the bundle in under it, "
+                                             "but check the spelling with the client.").format(
+                what="; ".join(check.warnings).capitalize()), warn=True)
         elif check.checked and check.entity_name:
-            self.client_label.setStyleSheet("")
-            self.client_label.setText(self.tr("✓ {name} (account {account})").format(
+            self._client_note(self.tr("✓ {name} (account {account})").format(
                 name=check.entity_name, account=check.account_of_user or "–"))
         elif not check.checked:
-            self.client_label.setStyleSheet("")
-            self.client_label.setText(self.tr("No client data loaded: the username and account are not checked."))
+            self._client_note(self.tr("No client data loaded: the username and account are not checked."))
         if then is not None:
             then(check)
 
@@ -318,11 +321,12 @@ class DiagnosticsIntakeForm(QWidget):
         for edit in (self.ticket_edit, self.user_edit, self.account_edit):
             edit.clear()
         self.reason_edit.clear()
-        self.client_label.clear()
+        self._client_note("")
         self._check = None
         text = (self.tr("Bundle {id} taken in: 1 file") if result.files == 1
                 else self.tr("Bundle {id} taken in: {n} files")).format(id=result.id, n=f"{result.files:,}")
         if result.ticket and result.ticket_source not in (None, "form", "reason"):
             text += self.tr("; ticket {t} found in {file}").format(t=result.ticket, file=result.ticket_source)
-        self.status_message.emit(text)
+        # The page switches to the Bundles tab on ``ingested`` (which clears the status bar): say it after.
         self.ingested.emit(result)
+        self.status_message.emit(text)

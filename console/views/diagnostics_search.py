@@ -72,6 +72,7 @@ class DiagnosticsSearchPanel(QWidget):
         for col in range(4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.doubleClicked.connect(lambda index: self.open_hit.emit(index.data(RecordRole)))
         row = QHBoxLayout()
         row.addWidget(self.query_edit, 1)

@@ -74,16 +74,25 @@ class LogHistogram(QWidget):
         return [i for i in range(1, len(self._bins)) if self._bins[i][0] - self._bins[i - 1][0] > one]
 
     def axis_labels(self) -> list[tuple[int, str]]:
-        """(bin index, text) of the labels under the bars, spaced so they never overlap."""
+        """(bin index, text) of the labels under the bars, spaced so they never overlap.
+
+        The first label carries the date; later ones only the time, unless the day changes.
+        """
         if not self._bins:
             return []
-        days = {b[0].date() for b in self._bins}
-        fmt = "%H:%M" if len(days) == 1 else "%m-%d %H:%M"
+        one_day = len({b[0].date() for b in self._bins}) == 1
+        fmt = "%H:%M" if one_day else "%m-%d %H:%M"
         fm = self.fontMetrics()
         label_w = fm.horizontalAdvance(self._bins[0][0].strftime(fmt)) + 16
+        first_w = fm.horizontalAdvance(self._bins[0][0].strftime("%Y-%m-%d %H:%M")) + 16
         width = max(self.width(), 1) / len(self._bins)
         step = max(1, math.ceil(label_w / width))
-        return [(i, self._bins[i][0].strftime(fmt)) for i in range(0, len(self._bins), step)]
+        labels = [(0, self._bins[0][0].strftime("%Y-%m-%d %H:%M"))]
+        i = max(step, math.ceil(first_w / width))
+        while i < len(self._bins):
+            labels.append((i, self._bins[i][0].strftime(fmt)))
+            i += step
+        return labels
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

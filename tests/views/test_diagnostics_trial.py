@@ -104,6 +104,9 @@ def test_unknown_client_is_marked_and_confirmed(qtbot, page: DiagnosticsPage, tm
     with qtbot.waitSignal(form.ingested, timeout=20_000) as blocker:
         form.confirm_box.button(QMessageBox.StandardButton.Yes).click()
     assert bundles.get_bundle(page.ctx.ready_database(), blocker.args[0].id).bundle.username == "dan"
+    # The bundle stays marked on the Bundles tab.
+    qtbot.waitUntil(lambda: "Username dan not found in the client data" in page.bundles_panel.detail_label.text(),
+                    timeout=10_000)
 
 
 def test_unknown_client_typed_just_before_ingest_is_still_checked(qtbot, page: DiagnosticsPage,
@@ -190,11 +193,11 @@ def test_timeline_time_default_and_histogram_axis(qtbot, page: DiagnosticsPage, 
     hist.set_bins(viewer.histogram.bins)
     hist.resize(600, hist.sizeHint().height())
     labels = hist.axis_labels()
-    assert labels[0] == (0, "09:30") and len(labels) >= 2
+    assert labels[0] == (0, "2024-03-05 09:30") and labels[1][1] != "" and ":" in labels[1][1]
     # Labels never overlap: each is at least its own width apart.
     width = hist.width() / len(hist.bins)
-    gap = min((b[0] - a[0]) * width for a, b in itertools.pairwise(labels))
-    assert gap >= hist.fontMetrics().horizontalAdvance("09:30")
+    fm = hist.fontMetrics()
+    assert all((b[0] - a[0]) * width >= fm.horizontalAdvance(a[1]) for a, b in itertools.pairwise(labels))
     assert hist.gaps() == [4]  # 09:33 -> 09:40 skipped quiet minutes
     image = hist.grab().toImage()
     assert image.width() == 600
