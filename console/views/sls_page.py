@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -28,16 +26,16 @@ from console.config import config_dir
 from console.context import AppContext
 from console.services import sls
 from console.services.sls.demo import load_demo
-from console.services.sls.rules import DEVICE_LABELS, REGION_LABELS, format_usd
+from console.services.sls.rules import REGION_LABELS
 from console.views.area_page import AreaPage
 from console.views.messages import show_exception
 from console.views.progress_panel import ProgressPanel
+from console.views.sls_detail_view import SlsDetailView
 from console.views.sls_users_model import SlsUsersProxyModel, SlsUsersTableModel
 from console.views.sls_walkthrough_panel import SlsWalkthroughPanel
 from console.workers import run_worker
 
 SEARCH_DELAY_MS = 150
-_BADGE_COLOURS = {5: "#1b5e20", 4: "#2e7d32", 3: "#558b2f", 2: "#9e9d24", 1: "#f9a825", 0: "#607d8b"}
 
 
 def _settings() -> QSettings:
@@ -62,6 +60,7 @@ class SlsPage(AreaPage):
         self.setAcceptDrops(True)
         self.detail: sls.UserDetail | None = None
         self._generation = 0
+        self._detail_generation = 0
         self._query = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -120,8 +119,13 @@ class SlsPage(AreaPage):
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        # Every column as wide as its content, the name takes what is left (it has a tooltip when cut).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.results_label = QLabel(self.tr("Type to search."))
@@ -139,8 +143,7 @@ class SlsPage(AreaPage):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        self.detail_view = QTextBrowser()
-        self.detail_view.setOpenLinks(False)
+        self.detail_view = SlsDetailView()
         buttons = QHBoxLayout()
         self.share_button = QPushButton(self.tr("&Sharing check…"))
         self.share_button.setShortcut(QKeySequence("Ctrl+Shift+S"))
@@ -175,20 +178,35 @@ class SlsPage(AreaPage):
         return main
 
     def _region_changed(self) -> None:
-        self.proxy.set_region(self.region.currentData())
+        # The region is part of the SQL query (a filter over the rows already loaded would miss matches).
+        self.search_now()
+
+    def region_key(self) -> str | None:
+        return self.region.currentData() or None
 
     def _restore(self) -> None:
         s = _settings()
+        self._split_restored = False
         for name, splitter in (("sls/split", self.split), ("sls/right_split", self.right_split)):
             state = s.value(name)
             if state is not None:
                 splitter.restoreState(state)
+                self._split_restored = self._split_restored or splitter is self.split
         situation = s.value("sls/situation")
         if isinstance(situation, str):
             self.walkthrough.set_situation(situation)
         self.walkthrough.situation_changed.connect(lambda key: _settings().setValue("sls/situation", key))
         self.split.splitterMoved.connect(self._save_splitters)
         self.right_split.splitterMoved.connect(self._save_splitters)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._split_restored:
+            # First time: give the results table enough room for all its columns (later the agent's
+            # own splitter position is remembered).
+            self._split_restored = True
+            total = sum(self.split.sizes()) or self.width()
+            self.split.setSizes([total * 11 // 20, total - total * 11 // 20])
 
     def _save_splitters(self) -> None:
         s = _settings()
@@ -235,32 +253,44 @@ class SlsPage(AreaPage):
         if not query.strip():
             self.model.set_users([], asked=1)
             self.results_label.setText(self.tr("Type to search."))
+            self._show_detail(None)
             self.results_shown.emit(0)
             return
-        run_worker(sls.lookup_users, self.ctx.database, query, limit,
+        run_worker(sls.lookup_users, self.ctx.database, query, limit, self.region_key(),
                    on_result=lambda users: self._results(generation, users, limit, replace=True),
                    on_error=self._error)
 
     def _fetch_more(self, wanted: int) -> None:
         generation = self._generation
-        run_worker(sls.lookup_users, self.ctx.database, self._query, wanted,
+        run_worker(sls.lookup_users, self.ctx.database, self._query, wanted, self.region_key(),
                    on_result=lambda users: self._results(generation, users, wanted, replace=False),
                    on_error=self._error)
+
+    def _count_text(self, count: int) -> str:
+        region = self.region_key()
+        where = self.tr(" in {region}").format(region=self.region.currentText()) if region else ""
+        if count == 0:
+            return self.tr("No client matches “{q}”{where}.").format(q=self._query.strip(), where=where)
+        if self.model.has_more:
+            return self.tr("First {n} clients{where} shown; scroll down for more.").format(n=count, where=where)
+        if count == 1:
+            return self.tr("1 client found{where}.").format(where=where)
+        return self.tr("{n} clients found{where}.").format(n=count, where=where)
 
     def _results(self, generation: int, users: list[sls.UserSummary], asked: int, *, replace: bool) -> None:
         if generation != self._generation:
             return  # a newer query superseded this one
         if replace:
+            shown = self.detail.user.username if self.detail is not None else None
             self.model.set_users(users, asked=asked)
+            if shown is not None and shown not in {u.username for u in users}:
+                self._show_detail(None)  # the client on show is no longer among the results
         else:
             self.model.extend_users(users, asked=asked)
         count = self.model.rowCount()
-        if count == 0:
-            self.results_label.setText(self.tr("No client matches “{q}”.").format(q=self._query.strip()))
-        else:
-            self.results_label.setText(self.tr("{n} client(s) found.").format(n=count))
-            if replace and self.proxy.rowCount() > 0:
-                self.table.selectRow(0)
+        self.results_label.setText(self._count_text(count))
+        if replace and self.proxy.rowCount() > 0:
+            self.table.selectRow(0)
         self.results_shown.emit(count)
 
     def _error(self, exc: BaseException) -> None:
@@ -275,58 +305,26 @@ class SlsPage(AreaPage):
         self.show_user(user.username)
 
     def show_user(self, username: str) -> None:
-        run_worker(sls.user_detail, self.ctx.database, username, on_result=self._show_detail, on_error=self._error)
+        self._detail_generation += 1
+        generation = self._detail_generation
+        run_worker(sls.user_detail, self.ctx.database, username, on_error=self._error,
+                   on_result=lambda detail: self._detail_loaded(generation, detail))
+
+    def _detail_loaded(self, generation: int, detail: sls.UserDetail) -> None:
+        if generation == self._detail_generation:  # else the agent picked someone else meanwhile
+            self._show_detail(detail)
 
     def _show_detail(self, detail: sls.UserDetail | None) -> None:
+        if detail is None:
+            self._detail_generation += 1  # a detail still loading must not reappear
         self.detail = detail
         for b in (self.share_button, self.record_button, self.copy_button):
             b.setEnabled(detail is not None)
         self.walkthrough.set_detail(detail)
+        self.detail_view.show_detail(detail)
         if detail is None:
-            self.detail_view.setHtml("<p><i>" + html.escape(self.tr("Select a client to see their devices, "
-                                                                    "limits, deadlines and warnings.")) + "</i></p>")
             return
-        self.detail_view.setHtml(self._detail_html(detail))
         self.detail_shown.emit(detail.user.username)
-
-    def _detail_html(self, detail: sls.UserDetail) -> str:
-        u = detail.user
-        e = html.escape
-        parts = [f"<h2>{e(u.username)}</h2><p>{e(u.entity_name)} · {self.tr('account')} {e(u.account)} · "
-                 f"{e(REGION_LABELS.get(u.region, u.region))}"
-                 + (f" · {e(self.tr('primary user'))}" if u.primary else "") + "</p>"]
-        if detail.warnings:
-            parts.append("<div style='background:#fff3cd;padding:4px'>"
-                         + "".join(f"<p>⚠ {e(w)}</p>" for w in detail.warnings) + "</div>")
-        limit_name = DEVICE_LABELS.get(u.limits.device_type or "", self.tr("no device"))
-        parts.append(f"<p><b>{e(self.tr('Withdrawal limits'))}</b>: {e(format_usd(u.limits.daily_usd))} "
-                     f"{e(self.tr('a day'))}, {e(format_usd(u.limits.five_day_usd))} "
-                     f"{e(self.tr('over 5 business days'))} ({e(limit_name)})</p>")
-        rows = []
-        for d in u.devices:
-            colour = _BADGE_COLOURS.get(d.level, "#607d8b")
-            badge = (f"<span style='background:{colour};color:white'>&nbsp;L{d.level}&nbsp;</span>"
-                     if d.level else "")
-            extra = []
-            if d.shared:
-                extra.append(self.tr("shared from {holder}").format(holder=d.holder))
-            if d.shared_with:
-                extra.append(self.tr("shared with {users}").format(users=", ".join(d.shared_with)))
-            if d.expires:
-                extra.append(self.tr("works through {day}").format(day=d.expires))
-            rows.append(f"<tr><td>{badge}</td><td>{e(DEVICE_LABELS.get(d.type, d.type))}</td><td>{e(d.serial)}</td>"
-                        f"<td>{e(d.status)}</td><td>{e('; '.join(extra))}</td></tr>")
-        parts.append(f"<h3>{e(self.tr('Devices'))}</h3>")
-        parts.append("<table cellspacing='4'>" + "".join(rows) + "</table>" if rows else
-                     f"<p><i>{e(self.tr('No devices.'))}</i></p>")
-        if detail.deadlines:
-            parts.append(f"<h3>{e(self.tr('Deadlines'))}</h3><ul>")
-            for dl in detail.deadlines:
-                left = (self.tr("{n} day(s) left").format(n=dl.days_left) if dl.days_left >= 0
-                        else self.tr("{n} day(s) ago").format(n=-dl.days_left))
-                parts.append(f"<li>{e(dl.text)} — <b>{e(left)}</b></li>")
-            parts.append("</ul>")
-        return "".join(parts)
 
     def copy_details(self) -> None:
         if self.detail is not None:
@@ -343,7 +341,9 @@ class SlsPage(AreaPage):
         from console.views.sls_share_dialog import SlsShareDialog
 
         requester = self.detail.user.username if self.detail else ""
-        self.share_dialog = SlsShareDialog(self.ctx.database, requester, "", self)
+        # Someone already using a shared device: its owner is the natural other party to check.
+        owner = next((d.holder for d in self.detail.user.devices if d.shared), "") if self.detail else ""
+        self.share_dialog = SlsShareDialog(self.ctx.database, requester, owner, self)
         self.share_dialog.open()
 
     def open_record_dialog(self, tab: str = "request") -> None:

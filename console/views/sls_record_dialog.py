@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QTabWidget,
     QVBoxLayout,
@@ -26,6 +27,7 @@ from console.services.errors import InvalidInput
 from console.services.sls.return_rules import return_policy
 from console.services.sls.rules import DEVICE_LABELS, PHYSICAL_ORDER
 from console.views.messages import show_exception
+from console.views.sls_users_model import status_label
 from console.workers import run_worker
 
 
@@ -58,6 +60,7 @@ class SlsRecordDialog(QDialog):
         self.detail = detail
         user = detail.user
         self.setWindowTitle(self.tr("Record for {user}").format(user=user.username))
+        self.setMinimumWidth(560)
         self.tabs = QTabWidget()
 
         page = QWidget()
@@ -67,12 +70,29 @@ class SlsRecordDialog(QDialog):
             self.req_type.addItem(DEVICE_LABELS[t], t)
         self.req_old = QComboBox()
         self.req_old.addItem(self.tr("(no device replaced)"), "")
+        left_out = []
         for d in user.held_devices:
-            self.req_old.addItem(f"{d.serial} ({DEVICE_LABELS.get(d.type, d.type)}, {d.status})", d.serial)
+            blocker = sls.replacement_blocker(d.serial, d.type, d.status, detail.replacements)
+            if blocker is None:
+                self.req_old.addItem(f"{d.serial} ({DEVICE_LABELS.get(d.type, d.type)}, {status_label(d.status)})",
+                                     d.serial)
+            else:
+                left_out.append(blocker)
+        shared = [d for d in user.devices if d.shared]
+        left_out += [self.tr("{serial} is {holder}'s device, only shared with {user}: record its replacement for "
+                             "{holder}.").format(serial=d.serial, holder=d.holder, user=user.username) for d in shared]
+        self.req_old_note = QLabel(self.tr("Not offered:") + "\n" + "\n".join(f"• {why}" for why in left_out)
+                                   if left_out else "")
+        self.req_old_note.setWordWrap(True)
+        self.req_old_note.setVisible(bool(left_out))
         self.req_lost = QCheckBox(self.tr("Mark the replaced device as lost"))
+        self.req_old.currentIndexChanged.connect(
+            lambda _i: self.req_lost.setEnabled(bool(self.req_old.currentData())))
+        self.req_lost.setEnabled(False)
         self.req_date = _date_edit()
         form.addRow(self.tr("New device:"), self.req_type)
         form.addRow(self.tr("Replaces:"), self.req_old)
+        form.addRow("", self.req_old_note)
         form.addRow("", self.req_lost)
         form.addRow(self.tr("Requested on:"), self.req_date)
         self.tabs.addTab(page, self.tr("Replacement &request"))

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLineEdit,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -20,7 +19,16 @@ from console.services import sls
 from console.services.db import Database
 from console.services.errors import UserFacingError
 from console.views.messages import show_exception
+from console.views.sls_user_picker import SlsUserPicker
 from console.workers import run_worker
+
+_REASON_TITLES = {
+    "same_user": "Same user twice",
+    "identity_mismatch": "Different identities",
+    "temporary_device": "Temporary device in use",
+    "less_secure_device": "Requester holds the more secure device",
+    "no_physical_device": "Owner has no physical device",
+}
 
 
 class SlsShareDialog(QDialog):
@@ -38,19 +46,21 @@ class SlsShareDialog(QDialog):
         self.database = database
         self.last_result: sls.SharingResult | None = None
         self.setWindowTitle(self.tr("Can these users share a device?"))
-        self.resize(560, 420)
+        self.resize(640, 460)
         form = QFormLayout()
-        self.requester = QLineEdit(requester)
-        self.requester.setPlaceholderText(self.tr("username that wants to use the device"))
-        self.owner = QLineEdit(owner)
-        self.owner.setPlaceholderText(self.tr("username holding the device"))
+        self.requester = SlsUserPicker(database, requester)
+        self.requester.setPlaceholderText(self.tr("user who wants to use the device: type a name, username, "
+                                                  "account or serial"))
+        self.owner = SlsUserPicker(database, owner)
+        self.owner.setPlaceholderText(self.tr("user holding the device: type a name, username, account or serial"))
         form.addRow(self.tr("&Requester:"), self.requester)
         form.addRow(self.tr("&Owner:"), self.owner)
         self.swap_button = QPushButton(self.tr("S&wap"))
         self.swap_button.clicked.connect(self.swap)
         form.addRow("", self.swap_button)
         self.output = QTextBrowser()
-        self.output.setHtml("<p><i>" + html.escape(self.tr("Enter both usernames and press Check.")) + "</i></p>")
+        self.output.setHtml("<p><i>" + html.escape(self.tr("Pick both users (suggestions appear as you type) and "
+                                                           "press Check.")) + "</i></p>")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.check_button = buttons.addButton(self.tr("&Check"), QDialogButtonBox.ButtonRole.ActionRole)
         self.check_button.setDefault(True)
@@ -60,6 +70,7 @@ class SlsShareDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.output, 1)
         layout.addWidget(buttons)
+        (self.owner if requester and not owner else self.requester).setFocus()
 
     def swap(self) -> None:
         a, b = self.requester.text(), self.owner.text()
@@ -67,9 +78,10 @@ class SlsShareDialog(QDialog):
         self.owner.setText(a)
 
     def check(self) -> None:
-        requester, owner = self.requester.text().strip(), self.owner.text().strip()
+        requester, owner = self.requester.username(), self.owner.username()
         if not requester or not owner:
-            self.output.setHtml("<p>" + html.escape(self.tr("Both usernames are needed.")) + "</p>")
+            self.output.setHtml("<p>" + html.escape(self.tr("Pick both users: the requester and the device owner."))
+                                + "</p>")
             return
         self.check_button.setEnabled(False)
         self.output.setHtml("<p><i>" + html.escape(self.tr("Checking…")) + "</i></p>")
@@ -91,9 +103,13 @@ class SlsShareDialog(QDialog):
                 requester=html.escape(result.requester), owner=html.escape(result.owner),
                 device=html.escape(result.device or ""))
         else:
-            items = "".join(f"<li><b>{html.escape(code)}</b>: {html.escape(why)}</li>"
-                            for code, why in zip(result.reasons, result.explanations, strict=True))
-            text = self.tr("<p><b>Not eligible</b> ({count} condition(s) fail):</p>").format(
-                count=len(result.reasons)) + f"<ul>{items}</ul>"
+            items = "".join(
+                f"<li><b>{html.escape(self.tr(_REASON_TITLES.get(code, code)))}</b> "
+                f"<span style='color:#666'>({html.escape(code)})</span>: {html.escape(why)}</li>"
+                for code, why in zip(result.reasons, result.explanations, strict=True))
+            n = len(result.reasons)
+            head = (self.tr("<p><b>Not eligible</b>: one condition fails.</p>") if n == 1 else
+                    self.tr("<p><b>Not eligible</b>: {count} conditions fail.</p>").format(count=n))
+            text = head + f"<ul>{items}</ul>"
         self.output.setHtml(text)
         self.checked.emit(result)

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -13,13 +14,64 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from console.services.sls import UserSummary
-from console.services.sls.rules import DEVICE_LABELS, format_usd
+from console.services.sls import DeviceSummary, UserSummary
+from console.services.sls.rules import DEVICE_LABELS, REGION_LABELS, format_usd
 
 USER_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Devices named in the Devices cell; the rest are counted ("+2") and listed in the tooltip.
+DEVICES_SHOWN = 2
 
 _Index = QModelIndex | QPersistentModelIndex
+
+_SHORT_LABELS = {
+    "sms": "SMS", "ib_key": "IB Key", "security_code_card": "Code card", "digital_security_card": "DSC",
+    "dsc_plus": "DSC+", "platinum_card": "Platinum", "gold_card": "Gold", "temporary_code": "Temp. code",
+    "online_security_code_card": "Online card",
+}
+_STATUS_LABELS = {
+    "active": "active", "pending_activation": "awaiting activation", "lost": "lost", "returned": "returned",
+    "expired": "expired",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SlsLabels", text)
+
+
+def short_device_label(device_type: str) -> str:
+    return _tr(_SHORT_LABELS.get(device_type, device_type))
+
+
+def status_label(status: str, *, short: bool = False) -> str:
+    """A device status in words ("awaiting activation" rather than ``pending_activation``; "pending" if short)."""
+    if short and status == "pending_activation":
+        return _tr("pending")
+    return _tr(_STATUS_LABELS.get(status, status.replace("_", " ")))
+
+
+def device_order(devices: list[DeviceSummary]) -> list[DeviceSummary]:
+    """Active devices first, the most secure first; then the others (pending, lost, returned, expired)."""
+    return sorted(devices, key=lambda d: (d.status != "active", d.status != "pending_activation", -d.level))
+
+
+def devices_text(devices: list[DeviceSummary]) -> str:
+    """Compact cell text: "DSC+, SMS +1"; a device that is not active says so ("DSC+ (lost)")."""
+    ordered = device_order(devices)
+    names = [short_device_label(d.type) + ("" if d.status == "active" else f" ({status_label(d.status, short=True)})")
+             for d in ordered[:DEVICES_SHOWN]]
+    rest = len(ordered) - DEVICES_SHOWN
+    return ", ".join(names) + (f" +{rest}" if rest > 0 else "")
+
+
+def devices_tooltip(devices: list[DeviceSummary]) -> str:
+    lines = []
+    for d in device_order(devices):
+        line = f"{DEVICE_LABELS.get(d.type, d.type)} {d.serial}: {status_label(d.status)}"
+        if d.shared:
+            line += _tr(" (shared from {holder})").format(holder=d.holder)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class SlsUsersTableModel(QAbstractTableModel):
@@ -47,6 +99,11 @@ class SlsUsersTableModel(QAbstractTableModel):
         self._more = len(users) >= asked
         self._fetching = False
         self.endResetModel()
+
+    @property
+    def has_more(self) -> bool:
+        """The last query filled its limit: scrolling down may load more rows."""
+        return self._more
 
     def extend_users(self, users: list[UserSummary], *, asked: int) -> None:
         """Rows of a bigger query: append those not shown yet."""
@@ -94,19 +151,28 @@ class SlsUsersTableModel(QAbstractTableModel):
             if col == 2:
                 return user.entity_name
             if col == 3:
-                return user.region
+                return user.region if role == SORT_ROLE else self.tr(REGION_LABELS.get(user.region, user.region))
             if col == 4:
                 if role == SORT_ROLE:
-                    return max((d.level for d in user.devices), default=0)
-                return ", ".join(DEVICE_LABELS.get(d.type, d.type) for d in user.devices
-                                 if d.status == "active") or self.tr("none active")
+                    return max((d.level for d in user.devices if d.status == "active"), default=0)
+                return devices_text(user.devices) or self.tr("none")
             if col == 5:
                 if role == SORT_ROLE:
                     return float("inf") if user.limits.daily_usd is None else float(user.limits.daily_usd)
                 return format_usd(user.limits.daily_usd)
-        if role == Qt.ItemDataRole.ToolTipRole and user.opted_out:
-            return self.tr("This account has opted out of the Secure Login System")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(user, col)
         return None
+
+    def _tooltip(self, user: UserSummary, col: int) -> str | None:
+        parts = []
+        if col == 2:
+            parts.append(user.entity_name)
+        elif col == 4 and user.devices:
+            parts.append(devices_tooltip(user.devices))
+        if user.opted_out:
+            parts.append(self.tr("This account has opted out of the Secure Login System"))
+        return "\n".join(parts) or None
 
     def canFetchMore(self, parent: _Index) -> bool:
         return not parent.isValid() and self._more and not self._fetching

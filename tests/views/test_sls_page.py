@@ -6,7 +6,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
@@ -73,15 +73,82 @@ def test_search_as_you_type_and_detail(qtbot, page: SlsPage, demo_db) -> None:
     assert _search(qtbot, page, "dan") == 1
     qtbot.waitUntil(lambda: page.detail is not None and page.detail.user.username == "daniel_wong")
     text = page.detail_view.toPlainText()
-    assert "DSC-300002" in text and "activates by itself" in text and "day(s) left" in text
+    assert "DSC-300002" in text and "activates by itself" in text and "16 days left" in text
+    assert "(s)" not in text and "its last day" not in text and "1 day left" in text
+    # The devices table has a header row and statuses in words.
+    assert all(h in text for h in ("Level", "Device", "Serial", "Status", "Notes"))
+    assert "awaiting activation" in text and "pending_activation" not in text
+    assert page.results_label.text() == "1 client found."
     assert _search(qtbot, page, "zzzz") == 0
     assert "No client matches" in page.results_label.text()
 
 
-def test_region_filter(qtbot, page: SlsPage, demo_db) -> None:
-    _search(qtbot, page, "u")
-    page.region.setCurrentIndex(page.region.findData("europe"))
-    assert page.proxy.rowCount() == 4
+def _pick_region(qtbot, page: SlsPage, region: str) -> int:
+    with qtbot.waitSignal(page.results_shown, timeout=10000) as blocker:
+        page.region.setCurrentIndex(page.region.findData(region))
+    return blocker.args[0]
+
+
+def test_region_filter_runs_the_search_again_and_clears_stale_text(qtbot, page: SlsPage, demo_db) -> None:
+    assert _search(qtbot, page, "a") == 2  # alice_chen and alice_ira, both US / Canada
+    qtbot.waitUntil(lambda: page.detail is not None)
+    assert page.results_label.text() == "2 clients found."
+    assert _pick_region(qtbot, page, "asia") == 0
+    assert page.proxy.rowCount() == 0 and page.detail is None
+    assert page.results_label.text() == "No client matches “a” in Asia."
+    assert "Select a client" in page.detail_view.toPlainText() and "alice" not in page.detail_view.toPlainText()
+    assert not page.share_button.isEnabled() and page.walkthrough.current is None
+    assert _search(qtbot, page, "l") == 2
+    assert {u.username for u in page.model.users()} == {"li_wei", "grace_lee"}
+    assert page.results_label.text() == "2 clients found in Asia."
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.user.region == "asia")
+    assert _pick_region(qtbot, page, "") == len(sls.lookup_users(demo_db, "l"))
+    assert page.detail is not None  # the client on show is still among the results
+
+
+def test_count_label_says_when_more_rows_can_load(qtbot, page: SlsPage, demo_db) -> None:
+    page.search.blockSignals(True)
+    page.search.setText("u")
+    page.search.blockSignals(False)
+    with qtbot.waitSignal(page.results_shown, timeout=10000):
+        page.search_now(limit=5)
+    assert page.results_label.text() == "First 5 clients shown; scroll down for more."
+
+
+def test_a_late_detail_does_not_replace_a_cleared_pane(qtbot, page: SlsPage, demo_db) -> None:
+    page.show_user("alice_chen")
+    page._show_detail(None)
+    assert wait_for_all()
+    QCoreApplication.processEvents()  # deliver the finished worker's queued result
+    assert page.detail is None
+
+
+def test_results_table_shows_every_column_and_all_devices(qtbot, page: SlsPage, demo_db) -> None:
+    page.resize(1360, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    _search(qtbot, page, "daniel")
+    index = page.proxy.index(0, 4)
+    assert index.data() == "Online card, DSC+ (pending) +1"
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert all(serial in tip for serial in ("OSC-300001", "DSC-300001", "DSC-300002")) and "lost" in tip
+    assert page.proxy.index(0, 3).data() == "Asia"
+    header = page.table.horizontalHeader()
+    for col in range(page.proxy.columnCount()):
+        assert header.sectionViewportPosition(col) + header.sectionSize(col) <= page.table.viewport().width()
+        text = page.proxy.index(0, col).data()
+        assert page.table.fontMetrics().horizontalAdvance(text) <= header.sectionSize(col) or col == 2
+    assert page.table.horizontalScrollBar().maximum() == 0
+
+
+def test_detail_badges_grey_out_devices_that_do_not_work(qtbot, page: SlsPage, demo_db) -> None:
+    detail = sls.user_detail(demo_db, "daniel_wong")
+    markup = page.detail_view._devices_html(detail.user.devices)
+    assert markup.count("<th") == 5
+    lost = next(r for r in markup.split("<tr>") if "DSC-300001" in r)
+    assert "<s>L5</s>" in lost and "#9e9e9e" in lost and ">lost<" in lost
+    alice = page.detail_view._devices_html(sls.user_detail(demo_db, "alice_chen").user.devices)
+    assert "<s>" not in alice and "#1b5e20" in alice and "shared with alice_ira" in alice
 
 
 def test_walkthrough_copy(qtbot, page: SlsPage, demo_db) -> None:
@@ -93,6 +160,51 @@ def test_walkthrough_copy(qtbot, page: SlsPage, demo_db) -> None:
     copied = QGuiApplication.clipboard().text()
     assert copied == blocker.args[0] and copied.startswith("Return a device (ivan_petrov)")
     assert "1. " in copied and "Zug" in copied
+
+
+def test_shared_device_user_in_the_page(qtbot, page: SlsPage, demo_db) -> None:
+    _search(qtbot, page, "alice_ira")
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.user.username == "alice_ira")
+    assert "alice_chen's device, shared with this user" in page.detail_view.toPlainText()
+    for situation, absent in (("lost_or_damaged", "No permanent device"), ("return_device", "holds no device.")):
+        page.walkthrough.set_situation(situation)
+        text = page.walkthrough.steps.toPlainText()
+        assert absent not in text and "alice_chen" in text
+    page.open_share_dialog()
+    dialog = page.share_dialog
+    # The selected client is the requester; the owner of the device they already use is the other party.
+    assert (dialog.requester.text(), dialog.owner.text()) == ("alice_ira", "alice_chen")
+    dialog.close()
+
+
+# The completion popup is a real popup window: the offscreen platform says it cannot raise it or grab keys.
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
+def test_sharing_dialog_suggests_users_as_you_type(qtbot, page: SlsPage, demo_db) -> None:
+    from PySide6.QtTest import QTest
+
+    _search(qtbot, page, "grace")
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.user.username == "grace_lee")
+    page.open_share_dialog()
+    dialog = page.share_dialog
+    assert dialog.requester.text() == "grace_lee" and dialog.owner.text() == ""
+    dialog.owner.setFocus()
+    with qtbot.waitSignal(dialog.owner.suggestions_shown, timeout=10000) as blocker:
+        QTest.keyClicks(dialog.owner, "wong")  # a surname: not a prefix of any username
+    assert blocker.args[0] == 1
+    model = dialog.owner.suggestions
+    assert "Daniel Wong" in model.index(0, 0).data()
+    completer = dialog.owner.suggestion_completer
+    popup = completer.popup()
+    assert popup.isVisible()
+    popup.setCurrentIndex(completer.completionModel().index(0, 0))
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.owner.text() == "daniel_wong"  # the popup shows "daniel_wong — Daniel Wong (U3000001)"
+    with qtbot.waitSignal(dialog.checked, timeout=10000):
+        dialog.check_button.click()
+    text = dialog.output.toPlainText()
+    assert "grace_lee (TMP-300004)" in text and "daniel_wong (OSC-300001)" in text
+    assert "Temporary device in use" in text and "(s)" not in text and "3 conditions fail" in text
+    dialog.close()
 
 
 def test_sharing_dialog(qtbot, page: SlsPage, demo_db) -> None:
@@ -113,6 +225,8 @@ def test_sharing_dialog(qtbot, page: SlsPage, demo_db) -> None:
     dialog.owner.setText("ghost")
     dialog.check_button.click()
     qtbot.waitUntil(lambda: "ghost" in dialog.output.toPlainText(), timeout=10000)
+    # The GUI never sends the agent to the command line.
+    assert "support-console" not in dialog.output.toPlainText()
     dialog.close()
 
 
@@ -137,6 +251,33 @@ def test_record_replacement_and_return(qtbot, page: SlsPage, demo_db) -> None:
     with qtbot.waitSignal(dialog.recorded, timeout=10000):
         dialog.submit()
     assert sls.returns_for(demo_db, "alice_chen")[0].deposit_held
+
+
+def test_replaces_offers_only_devices_that_can_be_replaced(qtbot, page: SlsPage, demo_db) -> None:
+    _search(qtbot, page, "daniel")
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.user.username == "daniel_wong")
+    page.open_record_dialog("request")
+    dialog = page.record_dialog
+    # His online card is temporary, DSC-300001 is already being replaced and DSC-300002 is that replacement.
+    assert [dialog.req_old.itemData(i) for i in range(dialog.req_old.count())] == [""]
+    note = dialog.req_old_note.text()
+    assert dialog.req_old_note.isVisibleTo(dialog) and all(
+        s in note for s in ("OSC-300001", "DSC-300001", "DSC-300002", "temporary", "replacement on its way"))
+    assert not dialog.req_lost.isEnabled()
+    dialog.reject()
+    _search(qtbot, page, "alice_ira")
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.user.username == "alice_ira")
+    page.open_record_dialog("request")
+    assert page.record_dialog.req_old.count() == 1 and "alice_chen's device" in page.record_dialog.req_old_note.text()
+    page.record_dialog.reject()
+    _search(qtbot, page, "alice_chen")
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.user.username == "alice_chen")
+    page.open_record_dialog("request")
+    dialog = page.record_dialog
+    assert dialog.req_old.findData("DSC-100001") == 1 and not dialog.req_old_note.isVisibleTo(dialog)
+    dialog.req_old.setCurrentIndex(1)
+    assert dialog.req_lost.isEnabled()
+    dialog.reject()
 
 
 def test_record_dialog_refuses_empty_shipment(qtbot, page: SlsPage, demo_db, monkeypatch) -> None:
