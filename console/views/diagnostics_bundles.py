@@ -197,8 +197,7 @@ class DiagnosticsBundlesPanel(QWidget):
             self.finding_model.set_records([])
             self.detail_label.setText(self.tr("Select a bundle to see its files."))
             return
-        self.detail_label.setText(self.tr("Bundle {id} · ticket {t} · user {u} · account {a}\nReason: {r}").format(
-            id=b.id, t=b.ticket or "–", u=b.username or "–", a=b.account or "–", r=b.reason or "–"))
+        self.detail_label.setText(self._detail_text(b))
         self.detail_tabs.setTabText(1, self.tr("Findings"))
         if b.username or b.account:
             run_worker(with_database(self.ctx, bundles.check_client), b.username, b.account,
@@ -208,10 +207,15 @@ class DiagnosticsBundlesPanel(QWidget):
         run_worker(with_database(self.ctx, bundles.bundle_finding_groups), self.store_dir, b.id,
                    on_result=lambda groups: self._findings(b.id, groups), on_error=lambda e: show_exception(self, e))
 
+    def _detail_text(self, b: bundles.BundleSummary) -> str:
+        return self.tr("Bundle {id} · ticket {t} · user {u} · account {a}\nReason: {r}").format(
+            id=b.id, t=b.ticket or "–", u=b.username or "–", a=b.account or "–", r=b.reason or "–")
+
     def _client_checked(self, bundle_id: int, check: bundles.ClientCheck) -> None:
         current = self.selected_bundle()
         if current is not None and current.id == bundle_id and check.warnings:
-            self.detail_label.setText(self.detail_label.text() + "\n⚠ " + "; ".join(check.warnings).capitalize())
+            # Set, not appended: a bundle may be selected (and checked) twice in a row.
+            self.detail_label.setText(self._detail_text(current) + "\n⚠ " + "; ".join(check.warnings).capitalize())
 
     def _detail(self, detail: bundles.BundleDetail) -> None:
         current = self.selected_bundle()

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QHeaderView, QMessageBox
+from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox
 
 from console import workers
 from console.services import bundles
@@ -107,6 +107,10 @@ def test_unknown_client_is_marked_and_confirmed(qtbot, page: DiagnosticsPage, tm
     # The bundle stays marked on the Bundles tab.
     qtbot.waitUntil(lambda: "Username dan not found in the client data" in page.bundles_panel.detail_label.text(),
                     timeout=10_000)
+    # Let every pending check answer (no cancelling), deliver the answers: the mark is there once.
+    assert workers.reader_pool().waitForDone(10_000)
+    QApplication.processEvents()
+    assert page.bundles_panel.detail_label.text().count("not found in the client data") == 1
 
 
 def test_unknown_client_typed_just_before_ingest_is_still_checked(qtbot, page: DiagnosticsPage,
