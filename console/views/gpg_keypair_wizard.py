@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.services import gpg
+from console.views.gpg_message_area import GpgMessageArea
 from console.views.gpg_saved_files import GpgSavedFilesBox
 from console.views.messages import show_exception
 from console.workers import run_worker
@@ -59,11 +60,23 @@ class _IdentityPage(QWizardPage):
         form.addRow(self.tr("Email:"), self.email)
         form.addRow(self.tr("Key type:"), self.algo)
         form.addRow(self.tr("Expires after:"), self.expire)
-        self.name.textChanged.connect(self.completeChanged)
-        self.email.textChanged.connect(self.completeChanged)
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setEnabled(False)  # greyed: a hint while typing, not an error
+        form.addRow(self.feedback)
+        self.name.textChanged.connect(self._changed)
+        self.email.textChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        problem = self.problem()
+        self.feedback.setText(self.tr(problem) if problem and (self.name.text() or self.email.text()) else "")
+        self.completeChanged.emit()
+
+    def problem(self) -> str | None:
+        return gpg.identity_problem(self.name.text(), self.email.text())
 
     def isComplete(self) -> bool:
-        return len(self.name.text().strip()) >= 2 and "@" in self.email.text()
+        return self.problem() is None
 
 
 class _PassphrasePage(QWizardPage):
@@ -121,6 +134,8 @@ class _CreatePage(QWizardPage):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         layout.addWidget(self.busy)
+        self.error = GpgMessageArea()
+        layout.addWidget(self.error)
         self.locked_note = QLabel(self.tr(
             "The earlier pages are locked because the key pair now exists. For a different name or email, "
             "finish here and choose New key pair… again (remove this key from the list if nobody needs it)."))
@@ -219,6 +234,7 @@ class GpgKeyPairWizard(QWizard):
     def start_generation(self) -> None:
         if self.created is not None:
             return
+        self.create_page.error.clear()
         self.create_page.status.setText(self.tr("Creating the key pair… (RSA keys can take a minute)"))
         self.create_page.busy.show()
         run_worker(gpg.generate_key_pair, self.home, self.identity.name.text(), self.identity.email.text(),
@@ -248,12 +264,11 @@ class GpgKeyPairWizard(QWizard):
 
     def _failed(self, exc: BaseException) -> None:
         self.create_page.busy.hide()
-        self.create_page.status.setText(self.tr("The key pair was not created. Go Back to change the details, "
-                                                "or try again."))
+        self.create_page.status.setText(self.tr("The key pair was not created. Go Back to change the details."))
+        self.create_page.error.show_failure(exc)  # shown once, on the page
         # Nothing was made: unlock the earlier pages (restored when they are left again).
         self.passphrase.setCommitPage(False)
         self.create_page.completeChanged.emit()
-        show_exception(self, exc)
         self.failed.emit(exc)
 
     def done(self, result: int) -> None:

@@ -298,9 +298,11 @@ class GpgPage(AreaPage):
         self._done(text)
 
     def _select_after_load(self, fpr: str) -> Any:
+        tries = [2]  # an older reload may land first without the key: allow one more
+
         def select(_: int) -> None:
-            # An older reload may land first without the key: wait for the one that has it.
-            if self.select_fingerprint(fpr):
+            tries[0] -= 1
+            if self.select_fingerprint(fpr) or tries[0] <= 0:
                 self.keys_loaded.disconnect(select)
 
         return select

@@ -171,3 +171,10 @@ def test_expiry_warning_window(alice_home, key_template):
     assert soon.expires_soon and soon.status == "expires soon"
     assert not replace(key, expires=None).expires_soon
 
+
+
+def test_identity_problem_is_the_rule_the_wizard_and_generate_share():
+    assert gpg.identity_problem("Al Client", "al@example.com") is None
+    assert "no < >" in gpg.identity_problem("Al <x>", "al@example.com")
+    assert "not an email" in gpg.identity_problem("Al Client", "al@example")
+    assert "Enter the client's email" in gpg.identity_problem("Al Client", "")

@@ -214,26 +214,51 @@ def test_wizard_locks_earlier_pages_once_the_key_exists(qtbot, make_page, home, 
     assert [k.primary_uid for k in gpg.list_keys(home)] == ["First Name <first@example.com>"]
 
 
-def test_wizard_after_a_failed_creation_goes_back_and_makes_the_corrected_key(qtbot, make_page, home, tmp_path):
-    page = make_page(home)
-    wizard = page.new_key_pair()
-    _to_commit_page(wizard, name="Bad <Name>")
-    with qtbot.waitSignal(wizard.failed, timeout=TIMEOUT):
+def test_wizard_identity_page_says_what_is_wrong(qtbot, home):
+    from console.views.gpg_keypair_wizard import GpgKeyPairWizard
+
+    wizard = GpgKeyPairWizard(home)
+    qtbot.addWidget(wizard)
+    page = wizard.identity
+    page.name.setText("Bad <Name>")
+    page.email.setText("bad@example.com")
+    assert not page.isComplete() and "no < >" in page.feedback.text()
+    page.name.setText("Good Name")
+    page.email.setText("not-an-email")
+    assert not page.isComplete() and "not an email" in page.feedback.text()
+    page.email.setText("good@example.com")
+    assert page.isComplete() and page.feedback.text() == ""
+
+
+def test_wizard_after_a_failed_creation_goes_back_and_makes_the_corrected_key(qtbot, home, tmp_path):
+    from console.views.gpg_keypair_wizard import GpgKeyPairWizard
+
+    broken = gpg.GpgHome(home.path, str(tmp_path / "missing" / "gpg"))  # gpg not installed (yet)
+    wizard = GpgKeyPairWizard(broken)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _to_commit_page(wizard)
+    with qtbot.waitSignal(wizard.failed, timeout=TIMEOUT) as failed:
         wizard.next()
-    assert _close_message_boxes()  # the creation error
+    assert isinstance(failed.args[0], gpg.GpgNotInstalled)
+    assert _visible_message_boxes() == []  # shown once, on the page
+    assert wizard.create_page.error.is_error and "GnuPG" in wizard.create_page.error.label.text()
     assert wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    wizard.home = home  # GnuPG installed meanwhile
     wizard.back()
     wizard.back()
     assert wizard.currentPage() is wizard.identity
-    wizard.identity.name.setText("Good Name")
+    wizard.identity.name.setText("Corrected Name")
     wizard.next()
     assert wizard.passphrase.isCommitPage()
     wizard.passphrase.first.setText(PASS)
     wizard.passphrase.second.setText(PASS)
     with qtbot.waitSignal(wizard.key_created, timeout=TIMEOUT) as made:
         wizard.next()
-    assert made.args[0].primary_uid == "Good Name <first@example.com>"
+    assert made.args[0].primary_uid == "Corrected Name <first@example.com>"
+    assert wizard.create_page.error.isHidden()
     assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    assert [k.primary_uid for k in gpg.list_keys(home)] == ["Corrected Name <first@example.com>"]
     with qtbot.waitSignal(wizard.saved, timeout=TIMEOUT):
         wizard.backup_to(tmp_path / "b.asc")
     wizard.accept()

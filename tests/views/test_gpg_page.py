@@ -79,8 +79,8 @@ def test_empty_state_then_drop_a_public_key_and_confirm_its_fingerprint(qtbot, m
     with qtbot.waitSignal(page.operation_done, timeout=TIMEOUT) as done:
         dialog.import_trust.click()
     assert "1 public, 0 secret key imported" in done.args[0]
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=TIMEOUT)
-    assert page.model.key_at(0).trusted
+    # The page's first listing may still land late (busy pool): wait for the reload after the import.
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.key_at(0).trusted, timeout=TIMEOUT)
     assert page.stack.currentWidget() is page.table
 
 

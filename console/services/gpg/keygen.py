@@ -57,6 +57,16 @@ def validate_expire(expire: str) -> str:
     return "never" if value in ("0", "never") else value
 
 
+def identity_problem(name: str, email: str) -> str | None:
+    """What is wrong with a key pair's name and email (None when both are usable)."""
+    name, email = name.strip(), email.strip()
+    if len(name) < 2 or re.search(r"[<>()\n]", name):
+        return "Enter the client's name (at least two characters, no < > or brackets)."
+    if not _EMAIL.match(email):
+        return f"'{email}' is not an email address." if email else "Enter the client's email address."
+    return None
+
+
 def supported_algorithms(home: GpgHome) -> list[str]:
     """The key types this gpg can make (curve 25519 needs GnuPG 2.1 or later)."""
     run = run_gpg(home, ["--list-config", "pubkeyname"])
@@ -68,10 +78,9 @@ def generate_key_pair(home: GpgHome, name: str, email: str, *, passphrase: str,
                       algo: str = DEFAULT_ALGORITHM, expire: str = DEFAULT_EXPIRE) -> GeneratedKey:
     """Create a key pair in the console's keyring and return it (it is trusted: it is ours)."""
     name, email = name.strip(), email.strip()
-    if len(name) < 2 or re.search(r"[<>()\n]", name):
-        raise InvalidInput("Enter the client's name (at least two characters, no < > or brackets).")
-    if not _EMAIL.match(email):
-        raise InvalidInput(f"'{email}' is not an email address.")
+    problem = identity_problem(name, email)
+    if problem:
+        raise InvalidInput(problem)
     if algo not in ALGORITHMS:
         raise InvalidInput(f"Unknown key type '{algo}': choose one of {', '.join(ALGORITHMS)}.")
     strength = passphrase_strength(passphrase)
