@@ -36,11 +36,9 @@ _RETAINED: list[Any] = []
 
 
 def summary(args: argparse.Namespace, ctx: object) -> None:
-    import gc
-
     from console.services.har.summary import summarize
 
-    gc.disable()  # a short run that builds millions of objects without cycles: no use collecting
+    _RETAINED.clear()  # only the latest (in-process callers such as tests run several)
     result = summarize(args.file, retain=_RETAINED).to_dict()
 
     def text(r: dict[str, Any]) -> str:

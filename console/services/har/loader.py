@@ -42,6 +42,10 @@ def gc_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        # Move everything built meanwhile to the oldest generation in one step (freeze, then unfreeze);
+        # otherwise the first collection after re-enabling walks every new container once more.
+        gc.freeze()
+        gc.unfreeze()
         if was_enabled:
             gc.enable()
 
