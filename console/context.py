@@ -44,6 +44,17 @@ class AppContext:
             self._ready = True
         return self.database
 
+    def reload_settings(self) -> bool:
+        """Read the settings again; returns True when the database URL changed (the old one is closed)."""
+        old_url = self.settings.db_url
+        self.settings = Settings.load()
+        if self.settings.db_url == old_url:
+            return False
+        self.close()
+        self._database = None
+        self._ready = False
+        return True
+
     def close(self) -> None:
         if self._database is not None:
             self._database.dispose()

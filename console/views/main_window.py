@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
             self.db_label.setText(self.tr("Database: unavailable"))
             self.db_label.setToolTip(str(error))
             if isinstance(error, UserFacingError):
-                show_error(self, UserFacingError(
+                show_error(self, type(error)(
                     error.message,
                     hint=(error.hint or "") + " " + self.tr(
                         "Areas that need no database (HAR inspector, GPG, sFTP keys) still work.")))
@@ -227,16 +227,18 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ dialogs
     def show_preferences(self) -> None:
-        from console.config import Settings
         from console.views.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(self.ctx.settings, self)
         if dialog.exec():
             try:
-                self.ctx.settings = Settings.load()
+                self.ctx.reload_settings()
             except UserFacingError as exc:
                 show_error(self, exc)
+                return
             self.statusBar().showMessage(self.tr("Preferences saved."), 5000)
+            # A new database URL (or a server that came back) takes effect without a restart.
+            self.check_database()
 
     def show_about(self) -> None:
         from console.views.about_dialog import AboutDialog

@@ -167,3 +167,24 @@ def test_preferences_env_settings_are_locked(qtbot, ctx: AppContext) -> None:
     dialog = PreferencesDialog(ctx.settings)
     qtbot.addWidget(dialog)
     assert not dialog.editors["data_dir"].isEnabled() or not dialog.editors["data_dir"].parentWidget().isEnabled()
+
+
+def test_new_database_url_in_preferences_takes_effect_without_restart(qtbot, monkeypatch: pytest.MonkeyPatch,
+                                                                       tmp_path: Path) -> None:
+    from console.config import Settings
+
+    Settings.load().save({"db_url": "postgresql://agent:pw@127.0.0.1:1/console"})
+    ctx = AppContext()
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.database_ready is False, timeout=20000)
+    box = win.findChild(QMessageBox)
+    assert box is not None and box.windowTitle() == "Database unavailable"
+    box.close()
+    page = win.show_area("har")
+    Settings.load().save({"db_url": f"sqlite:///{tmp_path / 'fixed.db'}"})
+    monkeypatch.setattr("console.views.preferences_dialog.PreferencesDialog.exec", lambda self: 1)
+    win.show_preferences()
+    qtbot.waitUntil(lambda: win.database_ready is True, timeout=20000)
+    assert page.database_ready is True and "fixed.db" in win.db_label.text()
+    ctx.close()
