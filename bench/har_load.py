@@ -123,24 +123,8 @@ def loadavg() -> str:
         return "?"
 
 
-def pad_none_refcount() -> None:
-    """Work around a PySide6 6.12 defect on Python 3.11 so that the GUI measurement can finish.
-
-    Every call of a C++ method that returns void gives back ``None`` without the reference it owes
-    (harmless from Python 3.12, where None is immortal). Typing and repainting make hundreds of
-    thousands of such calls, and the process aborts with "deallocating None" once the count runs
-    out. The real fix belongs to the project's dependencies (see the closing report); here None's
-    reference count is simply raised far out of reach.
-    """
-    if sys.version_info < (3, 12):
-        import ctypes
-
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
 def gui_figures(path: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    pad_none_refcount()
     tmp = tempfile.mkdtemp(prefix="har-bench-")
     os.environ["SUPPORT_CONSOLE_DATA_DIR"] = str(Path(tmp) / "data")
     os.environ["SUPPORT_CONSOLE_CONFIG_DIR"] = str(Path(tmp) / "config")
