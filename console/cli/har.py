@@ -3,25 +3,50 @@
 from __future__ import annotations
 
 import argparse
+import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from console.cli.output import add_area, add_verb, emit, table, to_json
 
 
+def _cli_hints(handler: Callable[[argparse.Namespace, object], int | None]) -> Callable[..., int | None]:
+    """A file that is no HAR at all (a bundle, an encrypted message) gets the hint with the command to
+    run instead of the GUI's wording."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace, ctx: object) -> int | None:
+        from console.services.har.reader import NotAHarFile
+
+        try:
+            return handler(args, ctx)
+        except NotAHarFile as exc:
+            exc.hint = exc.cli_hint
+            raise
+
+    return run
+
+
+def n_of(n: int, one: str, many: str) -> str:
+    """``1 page``, ``2 pages``, ``1,050 entries``."""
+    return f"{n:,} {one if n == 1 else many}"
+
+
 def register(sub: Any) -> None:
     verbs = add_area(sub, "har", "HAR files: summary, redaction, search, compare")
-    p = add_verb(verbs, "summary", summary, "entries, errors, slowest requests and loader quirks of a HAR")
+    p = add_verb(verbs, "summary", _cli_hints(summary), "entries, errors, slowest requests and loader quirks of a HAR")
     p.add_argument("file", type=Path)
-    p = add_verb(verbs, "sanitize", sanitize, "write a copy with cookies, tokens and credentials redacted")
+    p = add_verb(verbs, "sanitize", _cli_hints(sanitize), "write a copy with cookies, tokens and credentials redacted")
     p.add_argument("input", type=Path)
     p.add_argument("output", type=Path)
     p.add_argument("--report", type=Path, metavar="REPORT.json",
                    help="also write the redaction report (entry, location, rule; never the values)")
-    p = add_verb(verbs, "search", search, "entries whose URL, headers or bodies contain TEXT")
+    p = add_verb(verbs, "search", _cli_hints(search), "entries whose URL, headers or bodies contain TEXT")
     p.add_argument("file", type=Path)
     p.add_argument("text")
-    p = add_verb(verbs, "diff", diff, "compare two HARs: status, timing and size changes, unmatched entries")
+    p = add_verb(verbs, "diff", _cli_hints(diff),
+                 "compare two HARs: status, timing and size changes, unmatched entries")
     p.add_argument("a", type=Path)
     p.add_argument("b", type=Path)
 
@@ -42,8 +67,9 @@ def summary(args: argparse.Namespace, ctx: object) -> None:
     result = summarize(args.file, retain=_RETAINED).to_dict()
 
     def text(r: dict[str, Any]) -> str:
-        lines = [f"{r['path']}: {r['entries']} entries, {len(r['pages'])} pages, creator {r['creator'] or '?'}",
-                 f"errors (status >= 400, 0 or negative): {r['errors']}",
+        lines = [f"{r['path']}: {n_of(r['entries'], 'entry', 'entries')}, {n_of(len(r['pages']), 'page', 'pages')}, "
+                 f"creator {r['creator'] or '?'}",
+                 f"errors (status >= 400, 0 or negative): {r['errors']:,}",
                  "status: " + ", ".join(f"{k}×{v}" for k, v in r["status_counts"].items())]
         if r["slowest"]:
             lines += ["", "slowest:", table(((_ms(s["time_ms"]), s["status"], s["method"], s["url"][:100])
@@ -74,7 +100,8 @@ def sanitize(args: argparse.Namespace, ctx: object) -> None:
 
     def text(r: dict[str, Any]) -> str:
         counts = ", ".join(f"{rule} {n}" for rule, n in r["counts_by_rule"].items()) or "nothing to redact"
-        return f"{r['output']}: {r['entries']} entries, {r['replacement_count']} values redacted ({counts})"
+        return (f"{r['output']}: {n_of(r['entries'], 'entry', 'entries')}, "
+                f"{n_of(r['replacement_count'], 'value', 'values')} redacted ({counts})")
 
     emit(args, data, text)
 
@@ -99,8 +126,9 @@ def diff(args: argparse.Namespace, ctx: object) -> None:
 
     def text(d: dict[str, Any]) -> str:
         c = d["counts"]
-        lines = [f"{d['a']} vs {d['b']}: {c['matched']} matched, {c['changed']} changed "
-                 f"({c['status_changed']} status), {c['only_a']} only in A, {c['only_b']} only in B"]
+        lines = [f"{d['a']} vs {d['b']}: {c['matched']:,} matched, {c['changed']:,} changed "
+                 f"({n_of(c['status_changed'], 'status change', 'status changes')}), "
+                 f"{c['only_a']:,} only in A, {c['only_b']:,} only in B"]
         if d["changed"]:
             lines += ["", table(((f"{x['a_status']}→{x['b_status']}", f"{x['time_delta_ms']:+,.0f} ms",
                                   f"{x['size_delta']:+,}", x["method"], x["url"][:90]) for x in d["changed"]),

@@ -77,3 +77,32 @@ def test_search_and_diff(cli, tmp_path: Path) -> None:
     assert code == 0 and data["counts"]["status_changed"] == 1 and len(data["only_a"]) == 1
     code, out, _ = cli(["har", "diff", str(a), str(b)])
     assert code == 0 and "200→502" in out and "only in A" in out
+
+
+def test_summary_of_a_bundle_points_to_diagnostics(cli, tmp_path: Path) -> None:
+    import zipfile
+
+    bundle = tmp_path / "bundle1.zip"
+    with zipfile.ZipFile(bundle, "w") as zf:
+        zf.writestr("session.har", b"{}")
+    for verb in (["summary", str(bundle)], ["search", str(bundle), "x"], ["sanitize", str(bundle),
+                                                                          str(tmp_path / "o.har")]):
+        code, out, err = cli(["har", *verb])
+        assert code == 2 and out == "" and len(err.strip().splitlines()) == 1, err
+        assert "is a ZIP archive, not a HAR file" in err and "session.har" in err
+        assert f"support-console bundle ingest {bundle}" in err and "Diagnostics intake" not in err
+        assert "UTF-8" not in err and "surrogates" not in err
+    assert not (tmp_path / "o.har").exists()
+
+
+def test_summary_text_uses_singular_and_plural(cli, tmp_path: Path) -> None:
+    one = write(tmp_path / "one.har", har([entry()]))
+    code, out, _ = cli(["har", "summary", str(one)])
+    assert code == 0 and "1 entry, 1 page," in out
+    two = write(tmp_path / "two.har", har([entry(), entry(pageref="page_2")], pages=[
+        {"id": "page_1", "title": "a", "startedDateTime": "2024-01-02T03:04:05.000Z", "pageTimings": {}},
+        {"id": "page_2", "title": "b", "startedDateTime": "2024-01-02T03:04:06.000Z", "pageTimings": {}}]))
+    code, out, _ = cli(["har", "summary", str(two)])
+    assert code == 0 and "2 entries, 2 pages," in out
+    code, out, _ = cli(["har", "sanitize", str(one), str(tmp_path / "clean.har")])
+    assert code == 0 and "1 entry, 0 values redacted" in out

@@ -120,3 +120,65 @@ def test_gzip_is_read_as_a_stream(har_fixtures_dir: Path, tmp_path: Path) -> Non
     broken = write(tmp_path / "b.har.gz", gzip.compress(path.read_bytes())[:-200])
     with pytest.raises(HarError, match="damaged gzip"):
         load_har(broken)
+
+
+# ------------------------------------------------------------------ files that are something else altogether
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return path
+
+
+def _tar_gz(path: Path) -> Path:
+    import io
+    import tarfile
+
+    with tarfile.open(path, "w:gz") as tf:
+        info = tarfile.TarInfo("logs/tws.log")
+        info.size = 5
+        tf.addfile(info, io.BytesIO(b"hello"))
+    return path
+
+
+@pytest.mark.parametrize("make, kind, area", [
+    (lambda d: _zip(d / "bundle1.zip", {"session.har": b"{}", "tws.log": b"x"}), "a ZIP archive", "diagnostics"),
+    (lambda d: _tar_gz(d / "bundle.har.gz"), "a gzip-compressed TAR archive", "diagnostics"),
+    (lambda d: write(d / "shot.har", b"\x89PNG\r\n\x1a\n" + bytes(range(256))), "a PNG image", None),
+    (lambda d: write(d / "blob.har", bytes(range(256)) * 8), "a binary file", None),
+    (lambda d: write(d / "report.har", b"-----BEGIN PGP MESSAGE-----\n\nhQEMA...\n"), "an OpenPGP-encrypted message",
+     "gpg"),
+])
+def test_other_kinds_of_file_are_named(tmp_path: Path, make, kind: str, area: str | None) -> None:
+    from console.services.har import NotAHarFile
+
+    path = make(tmp_path)
+    with pytest.raises(NotAHarFile) as full:
+        load_har(path)
+    err = full.value
+    assert err.kind == kind and err.area == area and err.exit_code == 2
+    assert err.message.startswith(f"{path.name} is {kind}, not a HAR file")
+    assert "UTF-8" not in str(err) and "surrogates" not in str(err)
+    if area == "diagnostics":
+        assert "Diagnostics intake" in err.hint and "support-console bundle ingest" in err.cli_hint
+    with pytest.raises(NotAHarFile) as lean:
+        summarize(path)
+    assert str(lean.value) == str(err)
+    with pytest.raises(NotAHarFile):
+        load_har_bytes(path.read_bytes(), name=path.name)
+
+
+def test_zip_names_the_har_inside(tmp_path: Path) -> None:
+    with pytest.raises(HarError, match=r"It holds session\.har\."):
+        load_har(_zip(tmp_path / "bundle1.zip", {"session.har": b"{}", "tws.log": b"x"}))
+
+
+def test_latin1_har_says_it_is_not_utf8(tmp_path: Path) -> None:
+    data = orjson.dumps(har([entry(text="caf\u00e9 " * 100)])).decode().encode("latin-1")
+    path = write(tmp_path / "latin1.har", data)
+    with pytest.raises(HarError, match=r"not UTF-8 text: the bytes at byte offset \d+") as exc:
+        load_har(path)
+    assert "surrogates" not in str(exc.value)
+    assert data[int(str(exc.value).split("byte offset ")[1].split()[0])] == 0xE9

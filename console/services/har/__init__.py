@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         HarPageInfo,
         Timings,
     )
+    from console.services.har.reader import NotAHarFile
     from console.services.har.sanitize import (
         Replacement,
         SanitizeReport,
@@ -37,6 +38,7 @@ _WHERE = {
     "findings": ("Finding", "Findings", "find_issues"),
     "loader": ("HarError", "build_document", "load_har", "load_har_bytes", "parse_started"),
     "model": ("PHASES", "QUIRK_DESCRIPTIONS", "Body", "HarDocument", "HarEntry", "HarPageInfo", "Timings"),
+    "reader": ("NotAHarFile",),
     "sanitize": ("Replacement", "SanitizeReport", "preview_sanitize", "sanitize_document", "sanitize_har_file"),
     "search": ("SearchHit", "entry_matches", "search_entries"),
     "summary": ("HarSummary", "summarize", "summarize_document"),
@@ -56,6 +58,7 @@ __all__ = [
     "HarError",
     "HarPageInfo",
     "HarSummary",
+    "NotAHarFile",
     "Replacement",
     "SanitizeReport",
     "SearchHit",

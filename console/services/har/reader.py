@@ -46,6 +46,22 @@ class HarError(InvalidInput):
     title = "Cannot open HAR file"
 
 
+class NotAHarFile(HarError):
+    """The file is something else altogether (an archive, an image, an encrypted message, a binary).
+
+    ``area`` names where such a file belongs in the console ("diagnostics", "gpg") or is ``None``;
+    ``hint`` says so in the GUI's words, ``cli_hint`` with the command to run instead.
+    """
+
+    title = "Not a HAR file"
+
+    def __init__(self, message: str, *, kind: str, area: str | None, hint: str, cli_hint: str) -> None:
+        super().__init__(message, hint=hint)
+        self.kind = kind
+        self.area = area
+        self.cli_hint = cli_hint
+
+
 class _Unusual(Exception):
     """The skimming parse met something it leaves to the whole-file parse (which explains errors)."""
 
@@ -236,6 +252,7 @@ def parse_whole(data: bytearray, path: Path, quirks: Counter[str]) -> Any:
         except (OSError, EOFError, zlib.error) as exc:
             raise HarError(f"{path.name} is a damaged gzip file ({exc}).") from exc
         quirks["gzip"] += 1
+    gzipped = "gzip" in quirks
     offset = 0
     if data[:3] == b"\xef\xbb\xbf":
         quirks["utf8-bom"] += 1
@@ -254,15 +271,28 @@ def parse_whole(data: bytearray, path: Path, quirks: Counter[str]) -> Any:
     try:
         return orjson.loads(view)
     except orjson.JSONDecodeError as exc:
-        raise _json_error(path, exc, data, offset) from exc
+        raise _json_error(path, exc, data, offset, gzipped) from exc
     finally:
         view.release()
 
 
-def _json_error(path: Path, exc: orjson.JSONDecodeError, data: bytes | bytearray, offset: int) -> HarError:
+def _json_error(path: Path, exc: orjson.JSONDecodeError, data: bytes | bytearray, offset: int,
+                gzipped: bool = False) -> HarError:
+    not_har = sniff_other_file(path, data, gzipped)
+    if not_har is not None:
+        return not_har
     byte_pos = offset + _char_to_byte(data, offset, exc.pos)
     total = len(data)
     head = bytes(data[offset:offset + 64]).lstrip()
+    if "UTF-8" in exc.msg:  # orjson checks the encoding before parsing and reports position 0: find it
+        try:
+            str(data, "utf-8")
+        except UnicodeDecodeError as bad:
+            byte_pos = bad.start
+        return HarError(f"{path.name} is not UTF-8 text: the bytes at byte offset {byte_pos} are not valid "
+                        "UTF-8, and a HAR file is UTF-8 JSON.",
+                        hint="The file was probably re-saved in another encoding or damaged; ask the client "
+                        "for a fresh export straight from the browser.")
     if head[:1] == b"<":
         return HarError(f"{path.name} is not a HAR file: it looks like HTML or XML, not JSON "
                         f"(byte offset {byte_pos}).", hint="Ask the client to use 'Save all as HAR'.")
@@ -272,6 +302,99 @@ def _json_error(path: Path, exc: orjson.JSONDecodeError, data: bytes | bytearray
                         "ask for a fresh export.")
     return HarError(f"{path.name} is not valid JSON: {exc.msg} at byte offset {byte_pos} "
                     f"(line {exc.lineno}, column {exc.colno}).")
+
+
+# (leading bytes, what the file is, the area it belongs to); checked only once the JSON parse has failed
+_SIGNATURES: tuple[tuple[bytes, str, str | None], ...] = (
+    (b"PK\x03\x04", "a ZIP archive", "diagnostics"),
+    (b"PK\x05\x06", "an empty ZIP archive", "diagnostics"),
+    (b"PK\x07\x08", "a ZIP archive", "diagnostics"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", None),
+    (b"Rar!\x1a\x07", "a RAR archive", None),
+    (b"\xfd7zXZ\x00", "an xz-compressed file", "diagnostics"),
+    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file", None),
+    (b"%PDF-", "a PDF document", None),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", None),
+    (b"\xff\xd8\xff", "a JPEG image", None),
+    (b"GIF87a", "a GIF image", None),
+    (b"GIF89a", "a GIF image", None),
+    (b"SQLite format 3\x00", "an SQLite database", None),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Office document or Outlook message", None),
+    (b"MZ", "a Windows program", None),
+    (b"\x7fELF", "a program", None),
+    (b"-----BEGIN PGP MESSAGE-----", "an OpenPGP-encrypted message", "gpg"),
+)
+_HINTS = {  # area: (GUI hint, CLI hint; {cmd} is the file's path, shell-quoted)
+    "diagnostics": ("If it is a client's diagnostic bundle, open it in Diagnostics intake; a HAR inside it "
+                    "then opens in this inspector from the bundle.",
+                    "If it is a client's diagnostic bundle, take it in under Diagnostics "
+                    "(support-console bundle ingest {cmd}); a HAR inside it then opens from the bundle."),
+    "gpg": ("Decrypt it under Encrypted reports first, then open the decrypted HAR here.",
+            "Decrypt it first (support-console gpg decrypt {cmd} --out FILE.har), then open the decrypted HAR."),
+}
+_NO_AREA_HINT = "Ask the client for the HAR itself: in the browser's Network panel, save all as HAR."
+
+
+def sniff_other_file(path: Path, data: bytes | bytearray, gzipped: bool = False) -> NotAHarFile | None:
+    """A :class:`NotAHarFile` naming what ``data`` (the start of the file, after gunzip) is, when it is a
+    known kind of file or plainly binary; ``None`` when it may be (broken) JSON text."""
+    import shlex  # only on this failure path: ``har summary`` start-up counts
+
+    head = bytes(data[:4096])
+    kind: str | None = None
+    area: str | None = None
+    for magic, what, where in _SIGNATURES:
+        if head.startswith(magic):
+            kind, area = what, where
+            break
+    if kind is None and head[257:262] == b"ustar":
+        kind, area = "a TAR archive", "diagnostics"
+    if kind is None and head[:3] == b"BZh" and head[3:4].isdigit():
+        kind, area = "a bzip2-compressed file", "diagnostics"
+    if kind is None and _binary(head):
+        kind = "a binary file"
+    if kind is None:
+        return None
+    if gzipped:
+        kind = "a gzip-compressed " + kind.removeprefix("a ").removeprefix("an ")
+    message = f"{path.name} is {kind}, not a HAR file (a HAR is JSON text)."
+    if area == "diagnostics" and head.startswith(b"PK"):
+        inside = _har_names_in_zip(path, data)
+        if inside:
+            message += f" It holds {', '.join(inside)}."
+    if area is None:
+        hint = cli_hint = _NO_AREA_HINT
+    else:
+        hint, cli_hint = _HINTS[area]
+        cli_hint = cli_hint.format(cmd=shlex.quote(str(path)))
+    return NotAHarFile(message, kind=kind, area=area, hint=hint, cli_hint=cli_hint)
+
+
+def _binary(head: bytes) -> bool:
+    """NUL bytes or bytes that are not UTF-8 near the start (UTF-16 is decoded before this is asked), in
+    something that does not even begin like JSON (a broken HAR gets the JSON error with its offset)."""
+    if head.lstrip(b" \t\r\n\xef\xbb\xbf")[:1] in (b"{", b"["):
+        return False
+    if b"\x00" in head:
+        return True
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start < len(head) - 3  # a character cut by the 4 KB limit is not a sign of binary
+    return False
+
+
+def _har_names_in_zip(path: Path, data: bytes | bytearray) -> list[str]:
+    """Names of .har members of a zip (at most three), to tell the engineer what the client sent."""
+    import zipfile
+
+    try:
+        source: Any = path if path.is_file() else io.BytesIO(bytes(data))
+        with zipfile.ZipFile(source) as zf:
+            names = [n for n in zf.namelist() if n.lower().endswith((".har", ".har.gz"))]
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        return []
+    return names[:3] + (["…"] if len(names) > 3 else [])
 
 
 def _char_to_byte(data: bytes | bytearray, start: int, char_pos: int) -> int:
