@@ -229,7 +229,10 @@ class SftpBrowser(QWidget):
     def _failed(self, params: ConnectionParams, exc: BaseException, again: Callable[[], None]) -> None:
         outcome = self.error_handler(params, exc) if self.error_handler is not None else None
         if outcome is True:
-            self._again = again  # once this worker has finished (its finished signal follows this one)
+            if self.worker is None:  # finished already, during a dialog's event loop
+                QTimer.singleShot(0, again)
+            else:
+                self._again = again  # once this worker has finished (its finished signal follows this one)
         elif outcome is None:
             show_exception(self, exc)
 

@@ -173,6 +173,7 @@ class SftpConnectionPanel(QWidget):
         except UserFacingError as exc:
             show_error(self, exc)
             return
+        self.name.setText(saved.name)
         self.reload_profiles(select=saved.name)
         self.profiles_changed.emit()
 
@@ -354,7 +355,10 @@ class SftpConnectionPanel(QWidget):
     def _failed(self, params: ConnectionParams, exc: BaseException) -> None:
         outcome = self.resolve(params, exc)
         if outcome is True:
-            self._again = True  # run again once this worker has finished (its finished signal follows)
+            if self.worker is None:  # finished already, during a dialog's event loop
+                QTimer.singleShot(0, self.run_test)
+            else:
+                self._again = True  # once this worker has finished (its finished signal follows this one)
             return
         if outcome is False:
             return

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.services.sftp import HostKeyChanged, HostKeyUnknown
+from console.views.sftp_key_panel import FingerprintField
 
 
 class SftpHostKeyDialog(QDialog):
@@ -38,12 +39,16 @@ class SftpHostKeyDialog(QDialog):
                 host=exc.host, port=exc.port))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.fingerprint = QLineEdit(exc.sha256)
-        self.fingerprint.setReadOnly(True)
-        layout.addWidget(self.fingerprint)
-        md5 = QLabel(self.tr("{type}; MD5 form: {md5}").format(type=exc.key_type, md5=exc.md5))
-        md5.setWordWrap(True)
-        layout.addWidget(md5)
+        self.setMinimumWidth(560)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.fingerprint = FingerprintField()
+        self.fingerprint.set_text(exc.sha256)
+        self.md5 = FingerprintField()
+        self.md5.set_text(exc.md5)
+        form.addRow(self.tr("Server key fingerprint ({type})").format(type=exc.key_type), self.fingerprint)
+        form.addRow(self.tr("The same key in MD5 form (older tools show this)"), self.md5)
+        layout.addLayout(form)
         buttons = QDialogButtonBox()
         self.trust_button = buttons.addButton(self.tr("&Trust and connect"), QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -65,7 +70,7 @@ def confirm_forget_text(host: str, port: int, known_hosts: Path, new_sha256: str
         "key really changed and that its new fingerprint is {fp}.\n\n"
         "If the key changed without such a confirmation, someone may be intercepting the connection: once the "
         "old key is forgotten, the next connection offers the new key as if the server were new, and trusting "
-        "it would send your login to that impostor.\n\n"
+        "it would connect you to that impostor, which could then read or alter the files you exchange.\n\n"
         "The old key is removed from {path}. The new key is not trusted by this step: the next connection shows "
         "its fingerprint and asks you again.").format(fp=new_sha256, path=known_hosts)
     return text, details

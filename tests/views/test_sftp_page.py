@@ -200,7 +200,13 @@ def test_first_connection_asks_passphrase_once_and_files_tab_reuses_it(
     answers = iter(["wrong one", PASSPHRASE])
     conn.ask_passphrase = lambda name, wrong=False: asked.append(wrong) or next(answers)
     shown: list[HostKeyUnknown] = []
-    conn.confirm_host_key = lambda exc: shown.append(exc) or True
+
+    def confirm(exc: HostKeyUnknown) -> bool:
+        shown.append(exc)
+        qtbot.waitUntil(lambda: conn.worker is None)  # like the real dialog's event loop: the worker ends meanwhile
+        return True
+
+    conn.confirm_host_key = confirm
     with qtbot.waitSignal(conn.tested, timeout=30000):
         conn.run_test()
     # Wrong passphrase: asked again with the note; then trusted once; the retry did not ask again.
