@@ -39,10 +39,11 @@ class SlsDetailView(QTextBrowser):
         if detail.warnings:
             parts.append("<div style='background:#fff3cd;padding:4px'>"
                          + "".join(f"<p>⚠ {e(w)}</p>" for w in detail.warnings) + "</div>")
-        limit_name = DEVICE_LABELS.get(u.limits.device_type or "", self.tr("no device"))
+        basis = (self.tr("set by {device}").format(device=DEVICE_LABELS.get(u.limits.device_type, u.limits.device_type))
+                 if u.limits.device_type else self.tr("the no-device level"))
         parts.append(f"<p><b>{e(self.tr('Withdrawal limits'))}</b>: {e(format_usd(u.limits.daily_usd))} "
                      f"{e(self.tr('a day'))}, {e(format_usd(u.limits.five_day_usd))} "
-                     f"{e(self.tr('over 5 business days'))} ({e(limit_name)})</p>")
+                     f"{e(self.tr('over 5 business days'))} — {e(basis)}</p>")
         parts.append(f"<h3>{e(self.tr('Devices'))}</h3>")
         parts.append(self._devices_html(u.devices) if u.devices else f"<p><i>{e(self.tr('No devices.'))}</i></p>")
         if detail.deadlines:
@@ -84,6 +85,7 @@ class SlsDetailView(QTextBrowser):
             status = e(status_label(d.status))
             if not active:
                 status = f"<span style='color:#777'>{status}</span>"
-            rows.append(f"<tr><td>{badge}</td><td>{e(DEVICE_LABELS.get(d.type, d.type))}</td><td>{e(d.serial)}</td>"
-                        f"<td>{status}</td><td>{e('; '.join(extra))}</td></tr>")
+            nowrap = "style='white-space:nowrap'"
+            rows.append(f"<tr><td>{badge}</td><td {nowrap}>{e(DEVICE_LABELS.get(d.type, d.type))}</td>"
+                        f"<td {nowrap}>{e(d.serial)}</td><td {nowrap}>{status}</td><td>{e('; '.join(extra))}</td></tr>")
         return f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{''.join(rows)}</table>"

@@ -71,6 +71,19 @@ class SlsShareDialog(QDialog):
         layout.addWidget(self.output, 1)
         layout.addWidget(buttons)
         (self.owner if requester and not owner else self.requester).setFocus()
+        for picker in (self.requester, self.owner):
+            picker.textChanged.connect(self._names_changed)
+
+    def _names_changed(self) -> None:
+        """A result shown for other users must not stay on screen as if it answered the new pair."""
+        r = self.last_result
+        if r is None:
+            return
+        if (self.requester.username().lower(), self.owner.username().lower()) != (r.requester.lower(),
+                                                                                   r.owner.lower()):
+            self.last_result = None
+            self.output.setHtml("<p><i>" + html.escape(self.tr("The users changed: press Check for this pair."))
+                                + "</i></p>")
 
     def swap(self) -> None:
         a, b = self.requester.text(), self.owner.text()

@@ -122,6 +122,16 @@ def test_temporary_device_on_either_side(who: str, dtype: str) -> None:
     assert text.startswith(f"{who[:3]} (T) has an active temporary device") and f"{other} (" not in text
 
 
+def test_explanations_name_the_users() -> None:
+    check = rules.can_share(person("req", "E1", ID_A, dev("D", "dsc_plus")),
+                            person("own", "E1", ID_A, dev("C", "security_code_card", "lost")), today=TODAY)
+    assert check.reasons == ("no_physical_device",)
+    assert rules.explain_share_reason("no_physical_device", check).startswith("The owner (own) has no")
+    check = rules.can_share(person("req", "E1", ID_A, dev("D", "dsc_plus")),
+                            person("own", "E1", ID_A, dev("C", "gold_card")), today=TODAY)
+    assert rules.explain_share_reason("less_secure_device", check).startswith("The requester (req) holds")
+
+
 def test_temporary_device_on_both_sides_names_both() -> None:
     req = person("anna", "E1", ID_A, dev("T1", "temporary_code", expires=date(2025, 3, 20)))
     own = person("otto", "E1", ID_A, dev("D", "dsc_plus"), dev("T2", "online_security_code_card"))

@@ -214,9 +214,9 @@ def test_lost_shared_device_is_the_owners_to_replace(demo: Database) -> None:
     w = walk(demo, "alice_ira", "lost_or_damaged")
     text = w.text()
     assert "No permanent device" not in text and "check the username" not in text
-    assert w.steps[0].startswith("Phone Client Services")  # nothing else to log in with meanwhile
-    owner_step = next(s for s in w.steps if s.startswith("DSC-100001"))
-    assert "belongs to alice_chen" in owner_step and "alice_ira does not order" in owner_step
+    # First whose device it is, then temporary access (she has nothing else to log in with meanwhile).
+    assert w.steps[0].startswith("DSC-100001 (DSC+) belongs to alice_chen") and "alice_ira does not order" in w.steps[0]
+    assert w.steps[1].startswith("Phone Client Services")
     assert any("Log in to the Client Portal as alice_chen (not as alice_ira)" in s for s in w.steps)
     assert any("Request physical device" in s for s in w.steps)
     assert "Share a device walkthrough" in w.steps[-1] and "temporary device" in w.steps[-1]
@@ -259,3 +259,8 @@ def test_no_walkthrough_or_detail_text_says_day_s(demo: Database) -> None:
         texts = [*detail.warnings, *(d.text for d in detail.deadlines)]
         texts += [walkthroughs.walkthrough_for(detail, key).text() for key, _ in walkthroughs.SITUATIONS]
         assert not any("(s)" in t or "its last day" in t for t in texts), user.username
+
+
+def test_return_pending_ib_key_is_not_called_a_replacement(demo: Database) -> None:
+    notes = "\n".join(walk(demo, "li_wei", "return_device").notes)
+    assert "IBK-300003 (IB Key (IBKR Mobile)) is not activated yet" in notes and "replacement" not in notes

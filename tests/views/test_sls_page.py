@@ -204,7 +204,21 @@ def test_sharing_dialog_suggests_users_as_you_type(qtbot, page: SlsPage, demo_db
     text = dialog.output.toPlainText()
     assert "grace_lee (TMP-300004)" in text and "daniel_wong (OSC-300001)" in text
     assert "Temporary device in use" in text and "(s)" not in text and "3 conditions fail" in text
+    assert "The owner (daniel_wong) has no active physical device" in text
+    # Editing a name takes the old answer off the screen.
+    dialog.owner.setText("alice_chen")
+    assert dialog.last_result is None and "press Check" in dialog.output.toPlainText()
     dialog.close()
+
+
+def test_results_keep_the_search_order_until_a_header_is_clicked(qtbot, page: SlsPage, demo_db) -> None:
+    # Usernames starting with "k" come first, then "Keller" by surname: not alphabetical.
+    _search(qtbot, page, "k")
+    shown = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    assert shown == [u.username for u in sls.lookup_users(demo_db, "k")]
+    assert shown[0] == "kenji_holdings" and shown[-1] == "bruno_keller"
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert page.proxy.index(0, 0).data() == "bruno_keller"
 
 
 def test_sharing_dialog(qtbot, page: SlsPage, demo_db) -> None:

@@ -158,6 +158,8 @@ class ShareCheck:
     owner_uses_ib_key: bool = False
     #: Users (requester first) holding an active temporary device, with its serials: ``temporary_device``.
     temporary_holders: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    requester: str = ""
+    owner: str = ""
 
 
 SHARE_REASONS = ("same_user", "identity_mismatch", "temporary_device", "less_secure_device", "no_physical_device")
@@ -221,7 +223,8 @@ def can_share(requester: Participant, owner: Participant, *, today: date) -> Sha
         reasons.append("no_physical_device")
     eligible = not reasons
     return ShareCheck(eligible, tuple(reasons), owner_best.serial if eligible and owner_best else None,
-                      owner_uses_ib_key=owner_ib_key and owner_best is None, temporary_holders=holders)
+                      owner_uses_ib_key=owner_ib_key and owner_best is None, temporary_holders=holders,
+                      requester=requester.username, owner=owner.username)
 
 
 def _temporary_text(check: ShareCheck | None) -> str:
@@ -239,9 +242,11 @@ def _temporary_text(check: ShareCheck | None) -> str:
 
 def explain_share_reason(code: str, check: ShareCheck | None = None) -> str:
     """One sentence an agent can read to the client about a failing sharing condition."""
+    owner = f"The owner ({check.owner})" if check is not None and check.owner else "The owner"
+    requester = f"The requester ({check.requester})" if check is not None and check.requester else "The requester"
     if code == "no_physical_device" and check is not None and check.owner_uses_ib_key:
-        return ("The owner has no active physical device to share. They use IB Key: extra users are added "
-                "from the IBKR Mobile app itself (Authenticate, then Add user), so no sharing request is needed.")
+        return (f"{owner} has no active physical device to share but uses IB Key: extra users are added from the "
+                "IBKR Mobile app itself (Authenticate, then Add user), so no sharing request is needed.")
     texts = {
         "same_user": "Requester and owner are the same user; pick the other username that should use the device.",
         "identity_mismatch": ("The two users belong to different entities whose identification data (date of "
@@ -249,9 +254,9 @@ def explain_share_reason(code: str, check: ShareCheck | None = None) -> str:
                               "same person, outdated documents on file may be the cause: Client Services can "
                               "correct them."),
         "temporary_device": _temporary_text(check),
-        "less_secure_device": ("The requester holds a more secure device than the owner's. Share the most "
+        "less_secure_device": (f"{requester} holds a more secure device than the owner's. Share the most "
                                "secure device instead: swap requester and owner."),
-        "no_physical_device": "The owner has no active physical device that could be shared.",
+        "no_physical_device": f"{owner} has no active physical device that could be shared.",
     }
     return texts.get(code, code)
 

@@ -24,7 +24,9 @@ def phones(detail: UserDetail) -> str:
 
 
 def _label(d: DeviceSummary) -> str:
-    return f"{d.serial} ({rules.DEVICE_LABELS.get(d.type, d.type)})"
+    # "DSC-1 (DSC+)" rather than the full label, which has parentheses of its own.
+    name = "DSC+" if d.type == "dsc_plus" else rules.DEVICE_LABELS.get(d.type, d.type)
+    return f"{d.serial} ({name})"
 
 
 def call_for_access(detail: UserDetail) -> str:
@@ -126,12 +128,17 @@ def _owner_replacement(detail: UserDetail, d: DeviceSummary) -> str | None:
     return None
 
 
+def _shared_intro(detail: UserDetail, d: DeviceSummary) -> str:
+    user, owner = detail.user.username, d.holder
+    return (f"{_label(d)} belongs to {owner} and is only shared with {user}, so {user} does not order a "
+            f"replacement: it is ordered from {owner}'s login, as the device owner. Without the device {owner} "
+            "cannot log in with it either.")
+
+
 def _shared_replacement_steps(detail: UserDetail, d: DeviceSummary) -> list[str]:
     """What happens to a lost or broken device that another user (the owner) shares with this user."""
     user, owner = detail.user.username, d.holder
-    steps = [f"{_label(d)} belongs to {owner} and is only shared with {user}, so {user} does not order a "
-             f"replacement: it is ordered from {owner}'s login, as the device owner. Without the device {owner} "
-             "cannot log in with it either."]
+    steps: list[str] = []
     in_flight = _owner_replacement(detail, d)
     if in_flight is not None:
         steps.append(in_flight)
@@ -186,6 +193,10 @@ def lost_or_damaged(detail: UserDetail) -> Steps:
     if recorded_lost:
         notes.append("Recorded as lost: " + ", ".join(_owned_label(d) for d in recorded_lost) + ".")
 
+    shared_targets = [d for d in targets if d.shared]
+    # 0. Whose device it is, when it is shared from another user.
+    steps += [_shared_intro(detail, d) for d in shared_targets]
+
     # 1. How the client logs in meanwhile.
     temporary = _active_temporary(detail)
     others = [d for d in user.devices if d.serial not in target_serials and d.type in rules.PERMANENT
@@ -201,7 +212,6 @@ def lost_or_damaged(detail: UserDetail) -> Steps:
     else:
         steps.append(call_for_access(detail))
         steps += online_card_steps(detail)
-    shared_targets = [d for d in targets if d.shared]
     if shared_targets and not temporary and not others:
         owners = ", ".join(sorted({d.holder for d in shared_targets}))
         notes.append(f"Temporary access is given per username: if {owners} also has to log in meanwhile, "
@@ -324,7 +334,11 @@ def return_device(detail: UserDetail) -> Steps:
                 if rules.deposit_state(d.type, d.status) == "forfeited" else "")
         notes.append(f"{d.serial} is recorded as lost: there is nothing to send{kept}.")
     for d in by_action.get("pending", []):
-        notes.append(f"{d.serial} is not active yet (a replacement on its way or just arrived): the client keeps it.")
+        if d.type in rules.PHYSICAL:
+            notes.append(f"{d.serial} is not active yet (a replacement on its way or just arrived): the client keeps "
+                         "it.")
+        else:
+            notes.append(f"{_label(d)} is not activated yet; there is nothing to send back for it.")
     for ret in detail.returns:
         if ret.received is None:
             notes.append(f"{ret.serial} is on its way back (sent {ret.shipped:%Y-%m-%d}); it should show as "
