@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from console.cli.output import add_area, add_verb, emit, table, to_json
+from console.cli.output import add_area, add_verb, emit, table
 
 
 def _cli_hints(handler: Callable[[argparse.Namespace, object], int | None]) -> Callable[..., int | None]:
@@ -87,8 +87,7 @@ def summary(args: argparse.Namespace, ctx: object) -> None:
 
 def sanitize(args: argparse.Namespace, ctx: object) -> None:
     from console.services.errors import InvalidInput
-    from console.services.fsutil import atomic_write_text
-    from console.services.har import sanitize_har_file
+    from console.services.har import sanitize_har_file, write_report
 
     if args.input.resolve() == args.output.resolve():
         raise InvalidInput("The output must be a different file from the input.",
@@ -96,7 +95,7 @@ def sanitize(args: argparse.Namespace, ctx: object) -> None:
     report = sanitize_har_file(args.input, args.output)
     data = report.to_dict()
     if args.report:
-        atomic_write_text(args.report, to_json(data) + "\n")
+        write_report(report, args.report)
 
     def text(r: dict[str, Any]) -> str:
         counts = ", ".join(f"{rule} {n}" for rule, n in r["counts_by_rule"].items()) or "nothing to redact"

@@ -11,7 +11,7 @@ from console.views.har_entries_model import STATUS_CLASSES, HarEntriesProxyModel
 
 
 class HarFilterBar(QWidget):
-    """The filter widgets in one row."""
+    """The filter widgets in one row (except :attr:`filter_edit`, which the page places)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -20,7 +20,8 @@ class HarFilterBar(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter: URL, headers, bodies (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
-        row.addWidget(self.filter_edit, 2)
+        self.filter_edit.setMinimumWidth(160)
+        # the free-text box is not in this row: the page puts it in its top bar, where it has room
         self.status_buttons: dict[str, QToolButton] = {}
         for cls in STATUS_CLASSES:
             button = QToolButton()
@@ -32,7 +33,9 @@ class HarFilterBar(QWidget):
         self.type_combo.setToolTip(self.tr("Resource type"))
         self.domain_combo = QComboBox()
         self.domain_combo.setToolTip(self.tr("Domain"))
-        self.domain_combo.setMinimumContentsLength(16)
+        self.domain_combo.setMinimumContentsLength(12)
+        # a fixed, moderate width (long host names are elided in the box, shown whole in the list)
+        self.domain_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.errors_check = QCheckBox(self.tr("Errors only"))
         self.slow_spin = QSpinBox()
         self.slow_spin.setRange(0, 600_000)
@@ -41,6 +44,7 @@ class HarFilterBar(QWidget):
         self.slow_spin.setPrefix(self.tr("slower than "))
         for w in (self.type_combo, self.domain_combo, self.errors_check, self.slow_spin):
             row.addWidget(w)
+        row.addStretch(1)
 
     def connect_proxy(self, proxy: HarEntriesProxyModel) -> None:
         """Apply every filter except the free text to ``proxy`` as it changes."""

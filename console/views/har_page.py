@@ -12,49 +12,40 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from console.context import AppContext
-from console.services.har import QUIRK_DESCRIPTIONS, Findings, HarDocument, load_har
+from console.services.har import Findings, HarDocument, NotAHarFile, load_har
 from console.services.har.search import analyse_for_view, body_matches
 from console.views.area_page import AreaPage
 from console.views.har_compare import HarCompareDialog
 from console.views.har_detail import HarDetailPane
 from console.views.har_empty_state import HarEmptyState
-from console.views.har_entries_model import (
-    COL_INDEX,
-    COL_METHOD,
-    COL_SIZE,
-    COL_START,
-    COL_STATUS,
-    COL_TIME,
-    COL_URL,
-    COL_WATERFALL,
-    HarEntriesProxyModel,
-    HarEntriesTableModel,
-)
+from console.views.har_entries_model import HarEntriesProxyModel, HarEntriesTableModel
+from console.views.har_entries_table import HarEntriesTable
 from console.views.har_filter_bar import HarFilterBar
 from console.views.har_findings import HarFindingsPanel
+from console.views.har_pages_list import ALL_PAGES, NO_PAGE, HarPagesList
+from console.views.har_quirks import HarQuirksDialog
 from console.views.har_sanitize_dialog import HarSanitizeDialog
-from console.views.har_waterfall import WaterfallDelegate, WaterfallLegend
+from console.views.har_waterfall import WaterfallLegend
 from console.views.main_window import window_state
 from console.views.messages import show_exception
 from console.views.progress_panel import ProgressPanel
 from console.workers import Worker, run_worker
 
-ALL_PAGES = "\x00all"
-NO_PAGE = "\x00none"
+
+def counted(n: int, one: str, many: str) -> str:
+    """``one`` for 1, else ``many`` with ``{n}`` filled in (thousands separated)."""
+    return one if n == 1 else many.format(n=f"{n:,}")
 
 
 class HarPage(AreaPage):
@@ -76,6 +67,8 @@ class HarPage(AreaPage):
         self.doc: HarDocument | None = None
         self.findings: Findings | None = None
         self._load_worker: Worker | None = None
+        self._loading_path = Path()
+        self.other_area_box: QMessageBox | None = None
         self._body_worker: Worker | None = None
         self.model = HarEntriesTableModel(self)
         self.proxy = HarEntriesProxyModel(self)
@@ -92,13 +85,8 @@ class HarPage(AreaPage):
         self.sanitize_button = QPushButton(self.tr("Redact && export…"))
         self.compare_button = QPushButton(self.tr("Compare with…"))
         self.copy_button = QPushButton(self.tr("Copy URL"))
-        self.file_label = QLabel()
-        self.quirks_label = QLabel()
-        self.quirks_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for w in (self.open_button, self.sanitize_button, self.compare_button, self.copy_button):
             bar.addWidget(w)
-        bar.addWidget(self.file_label, 1)
-        bar.addWidget(self.quirks_label)
         layout.addLayout(bar)
         self.progress = ProgressPanel()
         layout.addWidget(self.progress)
@@ -107,11 +95,13 @@ class HarPage(AreaPage):
         self.stack.addWidget(HarEmptyState())
         self.stack.addWidget(self._inspector())
         layout.addWidget(self.stack, 1)
+        bar.addWidget(self.filter_edit, 1)
 
         self.open_button.clicked.connect(self.choose_file)
         self.sanitize_button.clicked.connect(self.open_sanitize)
         self.compare_button.clicked.connect(self.choose_compare)
         self.copy_button.clicked.connect(self.copy_url)
+        self.quirks_button.clicked.connect(self.show_quirks)
         QShortcut(QKeySequence.StandardKey.Find, self, lambda: self.filter_edit.setFocus())
         QShortcut(QKeySequence("Ctrl+E"), self, self.open_sanitize)
         QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.copy_url)
@@ -121,6 +111,19 @@ class HarPage(AreaPage):
         root = QWidget()
         v = QVBoxLayout(root)
         v.setContentsMargins(0, 0, 0, 0)
+        info = QHBoxLayout()  # its own row: a long file name and creator must not push anything off
+        self.file_label = QLabel()
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file_label.setWordWrap(True)
+        self.quirks_button = QPushButton()
+        self.quirks_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.quirks_button.setStyleSheet("QPushButton { border: none; padding: 0 4px; color: palette(link); "
+                                         "text-decoration: underline; }")
+        self.quirks_button.setToolTip(self.tr("What the loader repaired in this file, and what it means"))
+        self.quirks_button.hide()
+        info.addWidget(self.file_label, 1)
+        info.addWidget(self.quirks_button)
+        v.addLayout(info)
         self.filters = HarFilterBar()
         self.filters.connect_proxy(self.proxy)
         # the page's own names for the filter widgets (shortcuts, tests, the benchmark use them)
@@ -129,24 +132,8 @@ class HarPage(AreaPage):
         self.errors_check, self.slow_spin = self.filters.errors_check, self.filters.slow_spin
         v.addWidget(self.filters)
 
-        self.pages_list = QListWidget()
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        # chronological, like the browser's network panel (enabling sorting applies the indicator at once)
-        self.table.horizontalHeader().setSortIndicator(COL_START, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.setItemDelegateForColumn(COL_WATERFALL, WaterfallDelegate(self.table))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_URL, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((COL_INDEX, 50), (COL_METHOD, 70), (COL_STATUS, 90), (COL_SIZE, 80), (COL_TIME, 80),
-                           (COL_WATERFALL, 220)):
-            self.table.setColumnWidth(col, width)
+        self.pages_list = HarPagesList()
+        self.table = HarEntriesTable(self.proxy)
         self.empty_filter_label = QLabel(self.tr("No request matches these filters."))
         self.empty_filter_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_filter_label.hide()
@@ -161,11 +148,20 @@ class HarPage(AreaPage):
         self.top_split = QSplitter(Qt.Orientation.Horizontal)
         self.top_split.addWidget(self.pages_list)
         self.top_split.addWidget(table_box)
-        self.top_split.setStretchFactor(1, 4)
+        self.top_split.setChildrenCollapsible(False)
+        self.top_split.setStretchFactor(0, 0)
+        self.top_split.setStretchFactor(1, 1)
         self.detail = HarDetailPane()
+        self.detail_hint = QLabel(self.tr("Select a request to see its headers, bodies and timings."))
+        self.detail_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_hint.setWordWrap(True)
+        self.detail_hint.setEnabled(False)  # drawn in the muted colour of a placeholder
+        self.detail_stack = QStackedWidget()
+        self.detail_stack.addWidget(self.detail_hint)
+        self.detail_stack.addWidget(self.detail)
         self.findings_panel = HarFindingsPanel()
         self.bottom_tabs = QTabWidget()
-        self.bottom_tabs.addTab(self.detail, self.tr("Request"))
+        self.bottom_tabs.addTab(self.detail_stack, self.tr("Request"))
         self.bottom_tabs.addTab(self.findings_panel, self.tr("Findings"))
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.addWidget(self.top_split)
@@ -179,7 +175,7 @@ class HarPage(AreaPage):
         self._text_timer.setInterval(250)
         self._text_timer.timeout.connect(self._start_body_search)
         self.filter_edit.textChanged.connect(self._text_changed)
-        self.pages_list.currentItemChanged.connect(self._page_changed)
+        self.pages_list.page_chosen.connect(self._page_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.findings_panel.entry_activated.connect(self.select_entry)
         for sig in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
@@ -229,6 +225,7 @@ class HarPage(AreaPage):
         if self._load_worker is not None:
             self._load_worker.cancel()
         window_state().setValue("har/last_dir", str(Path(path).parent))
+        self._loading_path = Path(path)
         worker = run_worker(load_har, Path(path), on_result=self._loaded, on_error=self._load_failed)
         self._load_worker = worker
         self.progress.track(worker, self.tr("Opening {name}…").format(name=Path(path).name))
@@ -236,7 +233,24 @@ class HarPage(AreaPage):
 
     def _load_failed(self, exc: BaseException) -> None:
         self.status_message.emit(self.tr("Could not open the HAR file."))
-        show_exception(self, exc)
+        if isinstance(exc, NotAHarFile) and exc.area in ("diagnostics", "gpg"):
+            self._offer_other_area(exc, self._loading_path)
+        else:
+            show_exception(self, exc)
+
+    def _offer_other_area(self, exc: NotAHarFile, path: Path) -> QMessageBox:
+        """Say what the file is, with a button that opens it where it belongs (a bundle in Diagnostics)."""
+        box = QMessageBox(QMessageBox.Icon.Information, exc.title, exc.message, QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setInformativeText(exc.hint or "")
+        label = self.tr("Open in Diagnostics intake") if exc.area == "diagnostics" else \
+            self.tr("Open in Encrypted reports")
+        go = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(go)
+        go.clicked.connect(lambda: self.open_in_area.emit(str(exc.area), [path]))
+        self.other_area_box = box
+        box.open()
+        return box
 
     def _loaded(self, doc: HarDocument) -> None:
         if self._load_worker is not None and self._load_worker.is_cancelled:
@@ -250,18 +264,18 @@ class HarPage(AreaPage):
         self._fill_pages(doc)
         self.filters.fill_choices(doc)
         self._set_loaded(True)
+        self._show_detail(None)
         name = doc.path.name if doc.path else ""
         failed = sum(1 for e in doc.entries if e.failed)
-        self.file_label.setText(self.tr("<b>{name}</b>: {n} requests, {p} pages, {f} failed, from {c}").format(
-            name=name, n=len(doc.entries), p=len(doc.pages), f=failed, c=doc.creator or "?"))
-        if doc.quirks:
-            self.quirks_label.setText(self.tr("{n} quirks repaired").format(n=sum(n for _, n in doc.quirks)))
-            self.quirks_label.setToolTip("\n".join(f"{code} × {n}: {QUIRK_DESCRIPTIONS.get(code, '')}"
-                                                   for code, n in doc.quirks))
-        else:
-            self.quirks_label.setText(self.tr("no quirks"))
-            self.quirks_label.setToolTip("")
-        self.status_message.emit(self.tr("Opened {name} ({n} requests)").format(name=name, n=len(doc.entries)))
+        requests = counted(len(doc.entries), self.tr("1 request"), self.tr("{n} requests"))
+        pages = counted(len(doc.pages), self.tr("1 page"), self.tr("{n} pages"))
+        self.file_label.setText(self.tr("<b>{name}</b>: {requests}, {pages}, {f} failed, from {c}").format(
+            name=name, requests=requests, pages=pages, f=f"{failed:,}", c=doc.creator or "?"))
+        self.file_label.setToolTip(str(doc.path or ""))
+        repaired = sum(n for _, n in doc.quirks)
+        self.quirks_button.setText(counted(repaired, self.tr("1 quirk repaired…"), self.tr("{n} quirks repaired…")))
+        self.quirks_button.setVisible(bool(doc.quirks))
+        self.status_message.emit(self.tr("Opened {name} ({requests})").format(name=name, requests=requests))
         self.document_loaded.emit(doc)
         run_worker(analyse_for_view, doc, on_result=lambda res: self._analysed(doc, res),
                    on_error=lambda exc: show_exception(self, exc))
@@ -282,27 +296,22 @@ class HarPage(AreaPage):
         self.stack.setCurrentIndex(1 if loaded else 0)
         for w in (self.sanitize_button, self.compare_button, self.copy_button):
             w.setEnabled(loaded)
+        self.filter_edit.setVisible(loaded)
 
     def _fill_pages(self, doc: HarDocument) -> None:
-        self.pages_list.blockSignals(True)
-        self.pages_list.clear()
-        all_item = QListWidgetItem(self.tr("All pages ({n})").format(n=len(doc.entries)))
-        all_item.setData(Qt.ItemDataRole.UserRole, ALL_PAGES)
-        self.pages_list.addItem(all_item)
-        for p in doc.pages:
-            label = p.title or p.id
-            item = QListWidgetItem(f"{label[:80]} ({p.entry_count})")
-            item.setToolTip(f"{p.id}\n{p.title}" + (self.tr("\n(not listed in the file)") if p.synthetic else ""))
-            item.setData(Qt.ItemDataRole.UserRole, p.id)
-            self.pages_list.addItem(item)
-        without = sum(1 for e in doc.entries if e.pageref is None)
-        if without and doc.pages:
-            item = QListWidgetItem(self.tr("Without a page ({n})").format(n=without))
-            item.setData(Qt.ItemDataRole.UserRole, NO_PAGE)
-            self.pages_list.addItem(item)
-        self.pages_list.setCurrentRow(0)
-        self.pages_list.blockSignals(False)
-        self.pages_list.setVisible(len(doc.pages) > 1 or (bool(doc.pages) and without > 0))
+        self.pages_list.fill(doc)
+        sizes = self.top_split.sizes()
+        if self.pages_list.isVisibleTo(self) and sizes[0] < self.pages_list.PREFERRED_WIDTH and sum(sizes) > 0:
+            # a width saved while the list was hidden (or squeezed) would cut the page names off
+            width = min(self.pages_list.PREFERRED_WIDTH, max(sum(sizes) // 4, self.pages_list.MIN_WIDTH))
+            self.top_split.setSizes([width, sum(sizes) - width])
+
+    def show_quirks(self) -> HarQuirksDialog | None:
+        if self.doc is None or not self.doc.quirks:
+            return None
+        dialog = HarQuirksDialog(self.doc.path.name if self.doc.path else "", self.doc.quirks, self)
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------------------ filters
     def _text_changed(self, text: str) -> None:
@@ -327,8 +336,7 @@ class HarPage(AreaPage):
             self.proxy.set_body_matches(text, hits)
             self.body_search_done.emit(text)
 
-    def _page_changed(self, current: QListWidgetItem | None, _previous: Any = None) -> None:
-        key = current.data(Qt.ItemDataRole.UserRole) if current is not None else ALL_PAGES
+    def _page_changed(self, key: str) -> None:
         if key == ALL_PAGES:
             self.proxy.set_page(None, all_pages=True)
         else:
@@ -340,7 +348,11 @@ class HarPage(AreaPage):
 
     # ------------------------------------------------------------------ selection and actions
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.detail.show_entry(self.proxy.entry_at(current))
+        self._show_detail(self.proxy.entry_at(current))
+
+    def _show_detail(self, entry: Any) -> None:
+        self.detail.show_entry(entry)
+        self.detail_stack.setCurrentWidget(self.detail if entry is not None else self.detail_hint)
 
     def select_entry(self, file_index: int) -> None:
         """Show the request at file position ``file_index`` (clearing filters that hide it)."""

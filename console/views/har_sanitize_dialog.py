@@ -6,7 +6,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from console.services.errors import UserFacingError
-from console.services.har import SanitizeReport, preview_sanitize, sanitize_har_file
-from console.views.messages import show_exception
+from console.services.har import SanitizeReport, preview_sanitize, sanitize_har_file, write_report
+from console.views.messages import show_error, show_exception
 from console.views.progress_panel import ProgressPanel
 from console.workers import run_worker
 
@@ -31,9 +31,11 @@ class HarSanitizeDialog(QDialog):
 
     Signals:
         exported(str): path of the redacted copy written.
+        report_saved(str): path of the redaction report written (JSON: entry, location, rule; no values).
     """
 
     exported = Signal(str)
+    report_saved = Signal(str)
 
     def __init__(self, source: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +47,9 @@ class HarSanitizeDialog(QDialog):
         layout = QVBoxLayout(self)
         self.summary = QLabel(self.tr("Looking for cookies, tokens and credentials…"))
         self.summary.setWordWrap(True)
+        self.saved_label = QLabel()
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_label.hide()
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Entry"), self.tr("Location"), self.tr("Rule")])
         self.table.horizontalHeader().setStretchLastSection(False)
@@ -55,10 +60,17 @@ class HarSanitizeDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = QPushButton(self.tr("Export redacted copy…"))
         self.export_button.setEnabled(False)
+        self.report_button = QPushButton(self.tr("Save report…"))
+        self.report_button.setToolTip(self.tr("Save the list above as JSON (entry, location and rule of each "
+                                              "replacement; never the values), e.g. for the ticket"))
+        self.report_button.setEnabled(False)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.report_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.choose_and_export)
+        self.report_button.clicked.connect(self.choose_and_save_report)
         layout.addWidget(self.summary)
+        layout.addWidget(self.saved_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.progress)
         layout.addWidget(buttons)
@@ -78,13 +90,17 @@ class HarSanitizeDialog(QDialog):
         self.table.resizeColumnToContents(2)
         counts = ", ".join(f"{rule}: {n}" for rule, n in report.counts.items())
         if rows:
-            self.summary.setText(self.tr("{n} values in {e} entries will be replaced by placeholders ({c}). "
-                                         "Each secret always gets the same placeholder, so requests can still "
-                                         "be followed.").format(n=len(rows), e=report.entries, c=counts))
+            values = self.tr("1 value") if len(rows) == 1 else self.tr("{n} values").format(n=f"{len(rows):,}")
+            requests = (self.tr("1 request") if report.entries == 1
+                        else self.tr("{n} requests").format(n=f"{report.entries:,}"))
+            self.summary.setText(self.tr("{values} in this file of {requests} will be replaced by placeholders "
+                                         "({c}). Each secret always gets the same placeholder, so requests can "
+                                         "still be followed.").format(values=values, requests=requests, c=counts))
         else:
             self.summary.setText(self.tr("No cookies, tokens or credentials were found; the copy will match "
                                          "the original."))
         self.export_button.setEnabled(True)
+        self.report_button.setEnabled(True)
 
     def _failed(self, exc: BaseException) -> None:
         self.summary.setText(exc.one_line() if isinstance(exc, UserFacingError) else self.tr("Preview failed."))
@@ -104,7 +120,30 @@ class HarSanitizeDialog(QDialog):
         self.progress.track(self.worker, self.tr("Writing the redacted copy…"))
 
     def _exported(self, report: SanitizeReport, target: Path) -> None:
-        self.summary.setText(self.tr("Saved {path} with {n} values redacted.").format(
-            path=target, n=len(report.replacements)))
+        self.report = report  # the saved report then names the redacted copy as its output
+        n = len(report.replacements)
+        self.summary.setText((self.tr("Saved {path} with 1 value redacted.") if n == 1 else
+                              self.tr("Saved {path} with {n} values redacted.")).format(path=target, n=f"{n:,}"))
         self.export_button.setEnabled(True)
         self.exported.emit(str(target))
+
+    def choose_and_save_report(self) -> None:
+        default = str(self.source.with_name(self.source.stem + ".redaction-report.json"))
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save redaction report"), default,
+                                              self.tr("JSON files (*.json)"))
+        if name:
+            self.save_report(Path(name))
+
+    def save_report(self, target: Path) -> bool:
+        """Write the report (preview, or of the last export) to ``target``; say where, or why not."""
+        if self.report is None:
+            return False
+        try:
+            write_report(self.report, target)
+        except UserFacingError as exc:
+            show_error(self, exc)
+            return False
+        self.saved_label.setText(self.tr("Report saved: {path}").format(path=target))
+        self.saved_label.show()
+        self.report_saved.emit(str(target))
+        return True

@@ -72,7 +72,7 @@ def test_empty_state_then_load_fixture(qtbot, page, har_fixtures_dir: Path) -> N
     assert page.stack.currentIndex() == 1
     assert page.model.rowCount() == 1050 == page.proxy.rowCount()
     assert page.pages_list.count() == 6  # all + 5 pages
-    assert "1050 requests" in page.file_label.text() and "quirks" in page.quirks_label.text()
+    assert "1,050 requests, 5 pages" in page.file_label.text() and "quirks repaired" in page.quirks_button.text()
     assert page.findings_panel.topLevelItemCount() >= 2
     # filters
     page.errors_check.setChecked(True)

@@ -15,12 +15,14 @@ if TYPE_CHECKING:
     from console.services.har.loader import HarError, build_document, load_har, load_har_bytes, parse_started
     from console.services.har.model import (
         PHASES,
+        QUIRK_ADVICE,
         QUIRK_DESCRIPTIONS,
         Body,
         HarDocument,
         HarEntry,
         HarPageInfo,
         Timings,
+        quirk_meaning,
     )
     from console.services.har.reader import NotAHarFile
     from console.services.har.sanitize import (
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
         preview_sanitize,
         sanitize_document,
         sanitize_har_file,
+        write_report,
     )
     from console.services.har.search import SearchHit, entry_matches, search_entries
     from console.services.har.summary import HarSummary, summarize, summarize_document
@@ -37,9 +40,11 @@ _WHERE = {
     "diff": ("EntryDiff", "HarDiff", "diff_documents", "diff_har_files"),
     "findings": ("Finding", "Findings", "find_issues"),
     "loader": ("HarError", "build_document", "load_har", "load_har_bytes", "parse_started"),
-    "model": ("PHASES", "QUIRK_DESCRIPTIONS", "Body", "HarDocument", "HarEntry", "HarPageInfo", "Timings"),
+    "model": ("PHASES", "QUIRK_ADVICE", "QUIRK_DESCRIPTIONS", "Body", "HarDocument", "HarEntry", "HarPageInfo",
+              "Timings", "quirk_meaning"),
     "reader": ("NotAHarFile",),
-    "sanitize": ("Replacement", "SanitizeReport", "preview_sanitize", "sanitize_document", "sanitize_har_file"),
+    "sanitize": ("Replacement", "SanitizeReport", "preview_sanitize", "sanitize_document", "sanitize_har_file",
+                 "write_report"),
     "search": ("SearchHit", "entry_matches", "search_entries"),
     "summary": ("HarSummary", "summarize", "summarize_document"),
 }
@@ -47,6 +52,7 @@ _MODULE_OF = {name: module for module, names in _WHERE.items() for name in names
 
 __all__ = [
     "PHASES",
+    "QUIRK_ADVICE",
     "QUIRK_DESCRIPTIONS",
     "Body",
     "EntryDiff",
@@ -72,11 +78,13 @@ __all__ = [
     "load_har_bytes",
     "parse_started",
     "preview_sanitize",
+    "quirk_meaning",
     "sanitize_document",
     "sanitize_har_file",
     "search_entries",
     "summarize",
     "summarize_document",
+    "write_report",
 ]
 
 

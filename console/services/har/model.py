@@ -59,6 +59,55 @@ QUIRK_DESCRIPTIONS: dict[str, str] = {
     "url-missing": "request without a URL",
 }
 
+#: What each quirk means for the engineer reading the file, in plain words (the inspector's quirks list).
+QUIRK_ADVICE: dict[str, str] = {
+    "utf8-bom": "Invisible marker bytes some Windows tools write first; skipped, nothing else changes.",
+    "utf16": "An editor re-saved the file in UTF-16; it was decoded, nothing is lost.",
+    "gzip": "The client compressed the file; it was unpacked while reading.",
+    "log-wrapper-missing": "The exporting tool left out the outer 'log' object; the requests were read anyway.",
+    "har-version": "Another version of the HAR format; it was read like 1.2.",
+    "creator-missing": "The file does not say which browser or tool wrote it.",
+    "pages-missing": "Usual for proxies (Charles, Fiddler): requests are shown without page grouping.",
+    "pages-null": "Same as no page list; requests are shown without page grouping.",
+    "page-invalid": "A page had gaps; defaults were filled in so it can still be listed.",
+    "orphan-pageref": "Requests name a page the file does not list; that page was added so none is hidden.",
+    "pageref-missing": "These requests belong to no page; they are listed under 'Without a page'.",
+    "entries-missing": "There are no requests in the file: ask the client for a new export.",
+    "entry-not-object": "Junk in the request list (not a request); it was left out.",
+    "entries-unsorted": "Requests were put in start-time order, the way a browser shows them.",
+    "started-invalid": "These requests have no usable start time; their place on the time line is a guess.",
+    "started-long-fraction": "More precise clock than usual (Safari, proxies); read to the microsecond.",
+    "started-no-timezone": "The times carry no time zone; they are taken as UTC, so check the clock offset.",
+    "time-null": "The total time was missing; it is the sum of the timing phases.",
+    "time-invalid": "The total time was not a number; it was read from the text or summed from the phases.",
+    "timings-empty": "No timing breakdown: the waterfall shows only the total time for these requests.",
+    "timings-negative": "Phases that did not happen (e.g. no DNS on a reused connection); drawn as zero.",
+    "timings-invalid": "A timing value was not a number; it counts as zero.",
+    "ssl-outside-connect": "Firefox counts TLS apart from connect; it is kept as its own phase.",
+    "page-timings-implausible": "A page's load times were far beyond its last request; they are not drawn.",
+    "status-zero": "No response arrived: blocked, cancelled, offline or refused. Listed among the failures.",
+    "status-negative": "The browser or tool gave up on these requests; listed among the failures.",
+    "status-invalid": "The status was not a number; a number in it was used, otherwise no response.",
+    "http-version-empty": "The response's protocol version was blank; the request's is shown.",
+    "http-version-odd": "Written in a form such as 'h3' or 'http/2.0'; shown as written.",
+    "ipv6-brackets": "IPv6 server address written with brackets; the brackets were dropped.",
+    "base64-body": "Bodies stored base64-encoded; decoded for display, the file keeps them as they were.",
+    "jsonview-mime": "Firefox's JSON viewer renamed the content type; read as plain JSON.",
+    "request-missing": "A request object was missing; an empty one was put in its place.",
+    "response-missing": "A response object was missing; an empty one (no response) was put in its place.",
+    "headers-invalid": "Headers, cookies or query lists were malformed; what was readable was kept.",
+    "url-missing": "A request has no URL; it is listed with an empty address.",
+}
+
+
+def quirk_meaning(code: str) -> str:
+    """The short description and the plain-words advice of a quirk code, as one text."""
+    short = QUIRK_DESCRIPTIONS.get(code, "")
+    advice = QUIRK_ADVICE.get(code, "")
+    if short and advice:
+        return f"{short[:1].upper()}{short[1:]}. {advice}"
+    return short or advice or "Repaired while loading."
+
 
 @dataclass(frozen=True, slots=True)
 class Timings:

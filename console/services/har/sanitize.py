@@ -25,7 +25,7 @@ from urllib.parse import quote, quote_plus, unquote_plus
 
 import orjson
 
-from console.services.errors import Cancelled
+from console.services.errors import Cancelled, InvalidInput
 from console.services.fsutil import atomic_output
 from console.services.har.loader import Progress, load_har
 
@@ -393,3 +393,15 @@ def sanitize_har_file(src: Path, dst: Path, *, key: bytes | None = None, progres
     with atomic_output(dst) as fh:
         fh.write(payload)
     return report
+
+
+def write_report(report: SanitizeReport, path: Path) -> Path:
+    """Write ``report`` as JSON (entry, location and rule of each replacement; never a value) to ``path``."""
+    path = Path(path)
+    try:
+        with atomic_output(path) as fh:
+            fh.write(orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
+    except OSError as exc:
+        raise InvalidInput(f"Cannot write the redaction report to {path} ({exc.strerror or exc}).",
+                           hint="Choose a folder you can write to.") from exc
+    return path
