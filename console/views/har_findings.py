@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from console.services.har import Findings
 
@@ -22,7 +22,12 @@ class HarFindingsPanel(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHeaderLabels([self.tr("Finding"), self.tr("Detail")])
-        self.setColumnWidth(0, 420)
+        # the finding (method and URL) takes the free width; URLs lose their middle, not their end
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.setColumnWidth(1, 380)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._titles = {
             "failed": self.tr("Failed requests"), "blocked": self.tr("Blocked by the client"),
             "long-wait": self.tr("Long waits for the first byte"), "slow": self.tr("Slowest requests"),

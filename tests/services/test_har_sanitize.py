@@ -198,3 +198,19 @@ def test_bad_input_leaves_no_output(tmp_path: Path) -> None:
     with pytest.raises(HarError):
         sanitize_har_file(src, out)
     assert not out.exists() and list(tmp_path.iterdir()) == [src]
+
+
+def test_write_report_has_no_values_and_explains_a_bad_target(tmp_path: Path) -> None:
+    from console.services.errors import InvalidInput
+    from console.services.har import preview_sanitize, write_report
+
+    src = write(tmp_path / "s.har", har([entry("https://x.example.com/?password=pa55-word-x",
+                                               req_headers=[("Authorization", "Bearer abc-token-xyz")])]))
+    report = preview_sanitize(src)
+    out = write_report(report, tmp_path / "r" / "report.json")
+    raw = out.read_bytes()
+    assert orjson.loads(raw)["replacement_count"] == len(report.replacements) >= 2
+    assert b"pa55-word-x" not in raw and b"abc-token-xyz" not in raw
+    (tmp_path / "taken").mkdir()
+    with pytest.raises(InvalidInput, match="Cannot write the redaction report"):
+        write_report(report, tmp_path / "taken")
