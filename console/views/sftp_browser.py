@@ -224,13 +224,13 @@ class SftpBrowser(QWidget):
         self.worker = None
         again, self._again = self._again, None
         if again is not None:
-            QTimer.singleShot(0, again)
+            QTimer.singleShot(0, self, again)
 
     def _failed(self, params: ConnectionParams, exc: BaseException, again: Callable[[], None]) -> None:
         outcome = self.error_handler(params, exc) if self.error_handler is not None else None
         if outcome is True:
             if self.worker is None:  # finished already, during a dialog's event loop
-                QTimer.singleShot(0, again)
+                QTimer.singleShot(0, self, again)
             else:
                 self._again = again  # once this worker has finished (its finished signal follows this one)
         elif outcome is None:

@@ -336,7 +336,7 @@ class SftpConnectionPanel(QWidget):
         self.test_button.setEnabled(True)
         if self._again:
             self._again = False
-            QTimer.singleShot(0, self.run_test)
+            QTimer.singleShot(0, self, self.run_test)
 
     def _tested(self, params: ConnectionParams, report: ConnectionReport) -> None:
         key = (report.host, report.port, report.host_key.key_base64)
@@ -356,7 +356,7 @@ class SftpConnectionPanel(QWidget):
         outcome = self.resolve(params, exc)
         if outcome is True:
             if self.worker is None:  # finished already, during a dialog's event loop
-                QTimer.singleShot(0, self.run_test)
+                QTimer.singleShot(0, self, self.run_test)
             else:
                 self._again = True  # once this worker has finished (its finished signal follows this one)
             return
