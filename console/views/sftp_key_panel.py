@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QResizeEvent, QTextOption
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -33,8 +34,9 @@ def _fixed_font() -> QFont:
 class PublicLineView(QTextEdit):
     """The one-line public key, wrapped anywhere (it has almost no spaces) and always shown whole.
 
-    Read-only and selectable; the height follows the text at the current width, so no part of
-    the line is ever scrolled out of sight.
+    Read-only and selectable. Its height follows the wrapped text at the current width (set
+    after each resize, outside the layout pass that caused it), so no part of the line is
+    ever scrolled out of sight.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -55,18 +57,26 @@ class PublicLineView(QTextEdit):
         self.setPlainText(text)
         self._fit()
 
-    def _fit(self) -> None:
+    def needed_height(self, width: int | None = None) -> int:
+        """Height showing every wrapped line at ``width`` (default: the current width)."""
+        frame = 2 * self.frameWidth()  # the viewport sits inside the frame
         doc = self.document()
-        doc.setTextWidth(max(1, self.viewport().width()))
-        margins = self.contentsMargins()
-        height = math.ceil(doc.size().height()) + margins.top() + margins.bottom()
-        height = max(height, self.fontMetrics().lineSpacing() + margins.top() + margins.bottom() + 6)
-        if height != self.height() or self.minimumHeight() != height:
+        before = doc.textWidth()
+        doc.setTextWidth(max(1, (self.width() if width is None else width) - frame))
+        text_height = max(math.ceil(doc.size().height()), self.fontMetrics().lineSpacing() + 6)
+        doc.setTextWidth(before)
+        return text_height + frame
+
+    def _fit(self) -> None:
+        height = self.needed_height()
+        if height != self.minimumHeight() or height != self.maximumHeight():
             self.setFixedHeight(height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit()
+        if event.size().width() != event.oldSize().width():
+            # A height change inside the layout pass that resized us would be lost: do it just after.
+            QTimer.singleShot(0, self, self._fit)
 
 
 class FingerprintField(QLineEdit):
@@ -116,10 +126,11 @@ class SftpKeyPanel(QWidget):
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         self.body = QWidget()
-        form = QFormLayout(self.body)
-        form.setContentsMargins(0, 0, 0, 0)
-        if stacked:
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        # A grid rather than a QFormLayout: its wrapped-rows mode loses track of the public line's height.
+        self._grid = QGridLayout(self.body)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setColumnStretch(1, 1)
+        self._stacked = stacked
         self.public_line = PublicLineView()
         self.public_line.setObjectName("publicLine")
         self.sha256 = FingerprintField()
@@ -133,10 +144,10 @@ class SftpKeyPanel(QWidget):
             button.setText(self.tr("Copy"))
             button.setToolTip(self.tr("Copy this fingerprint"))
             button.clicked.connect(lambda _=False, f=field: QGuiApplication.clipboard().setText(f.text()))
-        form.addRow(self.tr("Public key (send this)"), self.public_line)
-        form.addRow(self.tr("SHA256 fingerprint"), self._with_button(self.sha256, self.copy_sha256))
-        form.addRow(self.tr("MD5 fingerprint (old tools)"), self._with_button(self.md5, self.copy_md5))
-        form.addRow(self.tr("Key"), self.details)
+        self._add_row(self.tr("Public key (send this)"), self.public_line)
+        self._add_row(self.tr("SHA256 fingerprint"), self._with_button(self.sha256, self.copy_sha256), top=False)
+        self._add_row(self.tr("MD5 fingerprint (old tools)"), self._with_button(self.md5, self.copy_md5), top=False)
+        self._add_row(self.tr("Key"), self.details)
         buttons = QHBoxLayout()
         self.copy_button = QPushButton(self.tr("&Copy public key"))
         self.copy_button.clicked.connect(self.copy)
@@ -145,9 +156,26 @@ class SftpKeyPanel(QWidget):
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
-        form.addRow(buttons)
+        self._grid.addLayout(buttons, self._grid.rowCount(), 0, 1, 2)
         layout.addWidget(self.body)
         self.body.hide()
+
+    def _add_row(self, text: str, field: QWidget | QLayout, *, top: bool = True) -> None:
+        """A label and its field: side by side, or (stacked) the label above a full-width field."""
+        label = QLabel(text)
+        row = self._grid.rowCount()
+        if self._stacked:
+            self._grid.addWidget(label, row, 0, 1, 2)
+            position = (row + 1, 0, 1, 2)
+        else:
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft
+                               | (Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter))
+            self._grid.addWidget(label, row, 0)
+            position = (row, 1, 1, 1)
+        if isinstance(field, QLayout):
+            self._grid.addLayout(field, *position)
+        else:
+            self._grid.addWidget(field, *position)
 
     @staticmethod
     def _with_button(field: QWidget, button: QWidget) -> QHBoxLayout:

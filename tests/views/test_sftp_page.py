@@ -117,6 +117,13 @@ def test_wizard_creates_key_pair_and_ppk(qtbot: Any, page: Any, tmp_path: Path) 
     for field, text in ((panel.sha256, result.info.sha256), (panel.md5, result.info.md5)):
         assert field.text() == text and field.isReadOnly() and field.width() >= field.needed_width()
     assert panel.details.wordWrap() and panel.details.width() >= panel.details.minimumSizeHint().width()
+    rows = [w for w in panel.body.children() if isinstance(w, QWidget) and w.isVisible()]
+    assert len(rows) > 6
+
+    def overlaps() -> list[tuple[QWidget, QWidget]]:
+        return [(a, b) for i, a in enumerate(rows) for b in rows[i + 1:] if a.geometry().intersects(b.geometry())]
+
+    qtbot.waitUntil(lambda: not overlaps(), timeout=2000)  # once the layout has settled
     shown = [w for w in wizard.result_page.findChildren(QWidget) if w.isVisible()]
     assert shown and all(_inside(w, wizard) for w in shown), [w for w in shown if not _inside(w, wizard)]
     panel.copy_sha256.click()
