@@ -186,15 +186,15 @@ def _host_key_hints(args: argparse.Namespace) -> Iterator[None]:
     try:
         yield
     except HostKeyUnknown as exc:
-        exc.hint = (f"Compare {exc.sha256} ({exc.key_type}) with the fingerprint the broker publishes; only if "
-                    "they match, run the command again with --accept-new (sftp test) to trust it.")
+        exc.hint = (f"Compare this {exc.key_type} fingerprint with the one the broker publishes; only if they "
+                    "match, trust it by running 'support-console sftp test' again with --accept-new.")
         raise
     except HostKeyChanged as exc:
         where = f"--host {exc.host} --port {exc.port}" if exc.host else "--host H --port P"
         kh = f" --known-hosts {exc.known_hosts}" if getattr(args, "known_hosts", None) and exc.known_hosts else ""
         exc.hint = ("Do not continue. Ask the broker whether the server key really changed and compare the new "
                     "fingerprint through another channel. Only then remove the old key with "
-                    f"'sftp forget-host {where}{kh}' (it is kept in {exc.known_hosts}).")
+                    f"'support-console sftp forget-host {where}{kh}' (it is kept in {exc.known_hosts}).")
         raise
 
 
