@@ -27,11 +27,18 @@ AREA_MODULES = ("sls", "demo", "bundle", "screenshot", "har", "gpg", "sftp", "db
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but errors say how to get help (still usage + exit 2)."""
+    """argparse, but errors say how to get help (still usage + exit 2), and a verb reports its own
+    unknown arguments with its own usage (plain argparse leaves that to the top-level parser)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n(run '{self.prog} --help' for the list)\n")
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras and self._subparsers is None and self.prog != PROG:  # a leaf: an area's verb
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:

@@ -157,7 +157,7 @@ def return_info(args: argparse.Namespace, ctx: Any) -> None:
     def what(d: Any) -> str:
         if d.shared:
             return f"{d.holder}'s device, shared: only {d.holder} (the owner) sends it back"
-        text = RETURN_ACTIONS.get(d.action, d.action)
+        text = str(RETURN_ACTIONS.get(d.action, d.action))
         return text + (f" (shared with {', '.join(d.shared_with)})" if d.shared_with else "")
 
     def text(_: Any) -> str:

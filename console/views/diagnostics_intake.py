@@ -274,8 +274,12 @@ class DiagnosticsIntakeForm(QWidget):
         worker = self.check_client(then=self._client_checked_for_ingest)
         if worker is not None:
             # No answer (e.g. the database went away): go on, and the ingest reports what is wrong.
-            worker.signals.error.connect(lambda _e: (self._ingest_finished(), self._start_ingest()))
+            worker.signals.error.connect(self._ingest_after_failed_check)
         return None
+
+    def _ingest_after_failed_check(self, _error: object) -> None:
+        self._ingest_finished()
+        self._start_ingest()
 
     def _client_checked_for_ingest(self, check: bundles.ClientCheck) -> None:
         self._busy = False

@@ -28,7 +28,7 @@ def _ts(value: Any) -> str:
 def _last(first: Any, last: Any) -> str:
     """The last time, without the date when it is the first one's day."""
     if first is not None and last is not None and first.date() == last.date():
-        return last.strftime("%H:%M:%S")
+        return str(last.strftime("%H:%M:%S"))
     return _ts(last)
 
 

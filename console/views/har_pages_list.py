@@ -61,7 +61,9 @@ class HarPagesList(QTreeWidget):
         without = sum(1 for e in doc.entries if e.pageref is None)
         if without and doc.pages:
             self._add(self.tr("Without a page"), without, NO_PAGE, self.tr("Requests that belong to no page"))
-        self.setCurrentItem(self.topLevelItem(0))
+        first = self.topLevelItem(0)
+        if first is not None:
+            self.setCurrentItem(first)
         self.blockSignals(False)
         self.setVisible(len(doc.pages) > 1 or (bool(doc.pages) and without > 0))
 

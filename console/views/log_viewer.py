@@ -7,7 +7,7 @@ import bisect
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QItemSelectionModel, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,12 @@ ERROR_LEVELS = ("ERROR", "FATAL")
 _SCAN_LIMIT = 500_000
 FIRST_SCREEN_GRACE_MS = 150
 
+
+
+def _qdatetime(when: datetime) -> QDateTime:
+    """A local QDateTime for a naive or aware datetime (to the millisecond)."""
+    return QDateTime(QDate(when.year, when.month, when.day),
+                     QTime(when.hour, when.minute, when.second, when.microsecond // 1000))
 
 class LogViewer(QWidget):
     """Shows one log file (any size) or a merged timeline.
@@ -180,7 +186,7 @@ class LogViewer(QWidget):
     def _set_start_time(self, when: datetime | None) -> None:
         """"Go to time" starts at the first timestamp shown, not at Qt's default of 2000-01-01."""
         if when is not None:
-            self.time_edit.setDateTime(QDateTime(when.replace(microsecond=0)))
+            self.time_edit.setDateTime(_qdatetime(when.replace(microsecond=0)))
 
     def _shown(self) -> None:
         """Update the line count and swap in the empty-state message when a filter matches nothing."""
@@ -260,7 +266,7 @@ class LogViewer(QWidget):
 
         row = bisect.bisect_left(range(count), when, key=key)
         self.select_row(min(row, count - 1))
-        self.time_edit.setDateTime(QDateTime(when))
+        self.time_edit.setDateTime(_qdatetime(when))
 
     # ------------------------------------------------------------------ filter and copy
     def apply_filter(self) -> None:

@@ -63,7 +63,9 @@ class SftpHostKeyDialog(QDialog):
 
 def confirm_forget_text(host: str, port: int, known_hosts: Path, new_sha256: str) -> tuple[str, str]:
     """Text and details of the confirmation before an old host key is forgotten."""
-    tr = lambda s: QCoreApplication.translate("SftpHostChangedDialog", s)  # noqa: E731
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("SftpHostChangedDialog", text)
+
     text = tr("Forget the trusted key of {host} port {port}?").format(host=host, port=port)
     details = tr(
         "Do this only after the broker has confirmed, by phone or another channel you trust, that the server's "
