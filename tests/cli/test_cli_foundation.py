@@ -25,6 +25,11 @@ def test_usage_errors_exit_2_with_usage(cli, argv: list[str]) -> None:
     assert "usage:" in err and "Traceback" not in err
 
 
+def test_verb_reports_its_own_unknown_arguments(cli) -> None:
+    code, _, err = cli(["db", "status", "--bogus"])
+    assert code == 2 and "usage: support-console db status" in err and "--bogus" in err
+
+
 def test_area_without_verb_shows_its_help(cli) -> None:
     code, _, err = cli(["db"])
     assert code == 2 and "status" in err and "upgrade" in err
