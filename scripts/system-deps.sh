@@ -8,7 +8,8 @@ what=${1:-run}
 
 run_pkgs=(python3-venv libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
           libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
-          libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libx11-xcb1 gnupg openssh-client)
+          libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libx11-xcb1 gnupg openssh-client
+          fonts-noto-cjk)  # Japanese return addresses and Traditional Chinese text
 test_pkgs=(xvfb xauth openssh-server putty-tools postgresql)
 
 pkgs=("${run_pkgs[@]}")
