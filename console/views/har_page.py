@@ -3,6 +3,7 @@ it before passing it on, compare two sessions."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -33,6 +33,8 @@ from console.views.har_entries_model import HarEntriesProxyModel, HarEntriesTabl
 from console.views.har_entries_table import HarEntriesTable
 from console.views.har_filter_bar import HarFilterBar
 from console.views.har_findings import HarFindingsPanel
+from console.views.har_other_file_box import AREAS as OTHER_AREAS
+from console.views.har_other_file_box import HarOtherFileBox
 from console.views.har_pages_list import ALL_PAGES, NO_PAGE, HarPagesList
 from console.views.har_quirks import HarQuirksDialog
 from console.views.har_sanitize_dialog import HarSanitizeDialog
@@ -68,7 +70,7 @@ class HarPage(AreaPage):
         self.findings: Findings | None = None
         self._load_worker: Worker | None = None
         self._loading_path = Path()
-        self.other_area_box: QMessageBox | None = None
+        self.other_area_box: HarOtherFileBox | None = None
         self._body_worker: Worker | None = None
         self.model = HarEntriesTableModel(self)
         self.proxy = HarEntriesProxyModel(self)
@@ -233,21 +235,15 @@ class HarPage(AreaPage):
 
     def _load_failed(self, exc: BaseException) -> None:
         self.status_message.emit(self.tr("Could not open the HAR file."))
-        if isinstance(exc, NotAHarFile) and exc.area in ("diagnostics", "gpg"):
+        if isinstance(exc, NotAHarFile) and exc.area in OTHER_AREAS:
             self._offer_other_area(exc, self._loading_path)
         else:
             show_exception(self, exc)
 
-    def _offer_other_area(self, exc: NotAHarFile, path: Path) -> QMessageBox:
+    def _offer_other_area(self, exc: NotAHarFile, path: Path) -> HarOtherFileBox:
         """Say what the file is, with a button that opens it where it belongs (a bundle in Diagnostics)."""
-        box = QMessageBox(QMessageBox.Icon.Information, exc.title, exc.message, QMessageBox.StandardButton.Cancel,
-                          self)
-        box.setInformativeText(exc.hint or "")
-        label = self.tr("Open in Diagnostics intake") if exc.area == "diagnostics" else \
-            self.tr("Open in Encrypted reports")
-        go = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(go)
-        go.clicked.connect(lambda: self.open_in_area.emit(str(exc.area), [path]))
+        box = HarOtherFileBox(exc, path, self)
+        box.open_requested.connect(self.open_in_area.emit)
         self.other_area_box = box
         box.open()
         return box
@@ -270,7 +266,7 @@ class HarPage(AreaPage):
         requests = counted(len(doc.entries), self.tr("1 request"), self.tr("{n} requests"))
         pages = counted(len(doc.pages), self.tr("1 page"), self.tr("{n} pages"))
         self.file_label.setText(self.tr("<b>{name}</b>: {requests}, {pages}, {f} failed, from {c}").format(
-            name=name, requests=requests, pages=pages, f=f"{failed:,}", c=doc.creator or "?"))
+            name=html.escape(name), requests=requests, pages=pages, f=f"{failed:,}", c=html.escape(doc.creator or "?")))
         self.file_label.setToolTip(str(doc.path or ""))
         repaired = sum(n for _, n in doc.quirks)
         self.quirks_button.setText(counted(repaired, self.tr("1 quirk repaired…"), self.tr("{n} quirks repaired…")))
