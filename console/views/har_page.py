@@ -234,7 +234,8 @@ class HarPage(AreaPage):
         return worker
 
     def _load_failed(self, exc: BaseException) -> None:
-        self.status_message.emit(self.tr("Could not open the HAR file."))
+        self.status_message.emit(exc.message if isinstance(exc, NotAHarFile) else
+                                 self.tr("Could not open the HAR file."))
         if isinstance(exc, NotAHarFile) and exc.area in OTHER_AREAS:
             self._offer_other_area(exc, self._loading_path)
         else:

@@ -129,7 +129,9 @@ def test_a_zip_is_sent_to_diagnostics(qtbot, page, tmp_path: Path) -> None:
     bundle = tmp_path / "bundle1.zip"
     with zipfile.ZipFile(bundle, "w") as zf:
         zf.writestr("session.har", b"{}")
-    page.open_paths([bundle])
+    with qtbot.waitSignal(page.status_message, timeout=5000,
+                          check_params_cb=lambda text: text.startswith("bundle1.zip is a ZIP archive")):
+        page.open_paths([bundle])
     qtbot.waitUntil(lambda: page.other_area_box is not None and page.other_area_box.isVisible(), timeout=5000)
     box = page.other_area_box
     assert "is a ZIP archive, not a HAR file" in box.text() and "session.har" in box.text()
