@@ -31,6 +31,7 @@ from console.services import bundles
 from console.views import messages
 from console.views.diagnostics_banner import DiagnosticsDatabaseBanner, with_database
 from console.views.diagnostics_screenshot import DiagnosticsScreenshotDialog
+from console.views.drops import dropped_paths
 from console.views.progress_panel import ProgressPanel
 from console.workers import Worker, run_worker
 
@@ -161,7 +162,7 @@ class DiagnosticsIntakeForm(QWidget):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self.add_paths([Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()])
+        self.add_paths(dropped_paths(event.mimeData()))
         event.acceptProposedAction()
 
     def capture_screenshot(self) -> DiagnosticsScreenshotDialog:

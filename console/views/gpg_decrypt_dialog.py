@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.services import gpg
+from console.views.drops import dropped_paths
 from console.views.gpg_message_area import GpgMessageArea
 from console.views.gpg_path_field import GpgPathField
 from console.views.progress_panel import ProgressPanel
@@ -93,13 +94,13 @@ class GpgDecryptDialog(QDialog):
         return box
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(u.isLocalFile() for u in event.mimeData().urls()):
+        if dropped_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        files = dropped_paths(event.mimeData())
         if files:
-            self.source.setText(files[0])
+            self.source.setText(str(files[0]))
             self.passphrase.setFocus()
         event.acceptProposedAction()
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from console.config import config_dir
 from console.services import gpg
+from console.views.drops import dropped_paths
 from console.views.gpg_message_area import GpgMessageArea
 from console.views.gpg_path_field import GpgPathField
 from console.views.progress_panel import ProgressPanel
@@ -276,9 +277,8 @@ class GpgEncryptDialog(QDialog):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                self.add_path(Path(url.toLocalFile()))
+        for path in dropped_paths(event.mimeData()):
+            self.add_path(path)
         event.acceptProposedAction()
 
     def _folder_typed(self, text: str) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from console.context import AppContext
 from console.services import gpg
 from console.views.area_page import AreaPage
+from console.views.drops import dropped_paths
 from console.views.gpg_decrypt_dialog import GpgDecryptDialog
 from console.views.gpg_encrypt_dialog import GpgEncryptDialog
 from console.views.gpg_import_dialog import GpgImportDialog
@@ -231,7 +232,7 @@ class GpgPage(AreaPage):
     def dropEvent(self, event: QDropEvent) -> None:
         mime = event.mimeData()
         if mime.hasUrls():
-            self.open_paths([Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()])
+            self.open_paths(dropped_paths(mime))
         elif mime.hasText():
             self.import_text(mime.text().encode("utf-8"), self.tr("the dropped text"))
         event.acceptProposedAction()

@@ -25,6 +25,7 @@ from console.context import AppContext
 from console.services import routing
 from console.services.errors import UserFacingError
 from console.views.area_page import AreaPage
+from console.views.drops import dropped_paths
 from console.views.messages import show_error
 from console.views.pages import PAGES, PAGES_BY_KEY
 from console.workers import run_worker
@@ -186,13 +187,13 @@ class MainWindow(QMainWindow):
             self.open_paths([Path(f) for f in files])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        if dropped_paths(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = dropped_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.open_paths(paths)

@@ -28,6 +28,7 @@ from console.services import sls
 from console.services.sls.demo import load_demo
 from console.services.sls.rules import REGION_LABELS
 from console.views.area_page import AreaPage
+from console.views.drops import dropped_paths
 from console.views.messages import show_exception
 from console.views.progress_panel import ProgressPanel
 from console.views.sls_detail_view import SlsDetailView
@@ -396,14 +397,13 @@ class SlsPage(AreaPage):
             super().open_paths(paths)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        if any(u.isLocalFile() and u.toLocalFile().lower().endswith(".json") for u in urls):
+        if dropped_paths(event.mimeData(), (".json",)):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = dropped_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.open_paths(paths)
