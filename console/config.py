@@ -42,6 +42,7 @@ class Option:
     help: str
     choices: tuple[tuple[str, str], ...] = ()
     restart: bool = False
+    bounds: tuple[int, int] | None = None
 
     def default_for(self, earlier: Mapping[str, Any]) -> Any:
         return self.default(earlier) if callable(self.default) else self.default
@@ -53,9 +54,12 @@ class Option:
             return Path(os.path.expanduser(str(raw)))
         if self.type is int:
             try:
-                return int(raw)
+                number = int(raw)
             except (TypeError, ValueError):
                 raise ValueError(f"'{raw}' is not a whole number") from None
+            if self.bounds and not self.bounds[0] <= number <= self.bounds[1]:
+                raise ValueError(f"{number} is out of range ({self.bounds[0]} to {self.bounds[1]})")
+            return number
         text = str(raw)
         if self.choices and text not in {c for c, _ in self.choices}:
             raise ValueError(f"must be one of {', '.join(c for c, _ in self.choices)}")
@@ -87,7 +91,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("sftp_host", str, "xfer.interactivebrokers.com", "SUPPORT_CONSOLE_SFTP_HOST", "Default sFTP host",
            "The broker's file transfer server."),
     Option("sftp_port", int, 32, "SUPPORT_CONSOLE_SFTP_PORT", "Default sFTP port",
-           "The broker's xfer servers listen on port 32, not 22."),
+           "The broker's xfer servers listen on port 32, not 22.", bounds=(1, 65535)),
     Option("language", str, "en", "SUPPORT_CONSOLE_LANGUAGE", "Language",
            "Language of the interface.", choices=LANGUAGES, restart=True),
 )
@@ -197,7 +201,8 @@ class Settings:
 
 def ensure_writable_dir(path: Path, what: str) -> Path:
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        # The data folder holds client data: private to this user when the console creates it.
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
         with tempfile.NamedTemporaryFile(dir=path, prefix=".write-test-"):
             pass
     except OSError as exc:

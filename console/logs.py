@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections
 import logging
 import logging.handlers
+import os
 import re
 import threading
 from collections.abc import Callable
@@ -110,8 +111,10 @@ def setup_logging(log_dir: Path | None, *, stderr_level: int | None = None) -> N
         root.addHandler(_ring)
     if log_dir is not None and _configured_file is None:
         try:
-            log_dir.mkdir(parents=True, exist_ok=True)
+            log_dir.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the data folder, private
+            log_dir.mkdir(exist_ok=True, mode=0o700)
             path = log_dir / "console.log"
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600))  # private from the first line
             handler = logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=3, encoding="utf-8")
         except OSError:
             pass  # an unwritable data dir is reported elsewhere; logging must not crash start-up

@@ -13,6 +13,7 @@ import argparse
 import importlib
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 
@@ -21,6 +22,7 @@ from console import __version__
 log = logging.getLogger(__name__)
 
 PROG = "support-console"
+_SECRET_OPTION = re.compile(r"pass|pin|secret|token|key", re.I)
 
 #: Areas in the order ``--help`` lists them; each is ``console.cli.<name>`` with ``register(subparsers)``.
 AREA_MODULES = ("sls", "demo", "bundle", "screenshot", "har", "gpg", "sftp", "db", "doctor", "config")
@@ -37,7 +39,11 @@ class _Parser(argparse.ArgumentParser):
     def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
         parsed, extras = super().parse_known_args(args, namespace)
         if extras and self._subparsers is None and self.prog != PROG:  # a leaf: an area's verb
-            self.error(f"unrecognized arguments: {' '.join(extras)}")
+            options = [e for e in extras if e.startswith("-")]
+            if any(_SECRET_OPTION.search(o) for o in options):
+                self.error("passphrases, PINs and keys are not taken on the command line (shell history and "
+                           "process lists show them): use the option's -file form (- for stdin) or the prompt")
+            self.error(f"unrecognized arguments: {' '.join(options or ['(' + str(len(extras)) + ' values)'])}")
         return parsed, extras
 
 

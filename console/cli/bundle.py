@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from console.cli.output import add_area, add_verb, emit, table
+from console.cli.output import COUNT, ID, add_area, add_verb, emit, table
 from console.services.units import human_size as _size
 
 
@@ -32,32 +32,32 @@ def register(sub: Any) -> None:
 
     p = add_verb(verbs, "list", list_, "bundles in the store, newest first")
     p.add_argument("--filter", help="only bundles whose ticket, user, account or reason contains this")
-    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--limit", type=COUNT, default=200)
 
     p = add_verb(verbs, "show", show, "one bundle and its files")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=ID)
 
     p = add_verb(verbs, "search", search, "full-text search of the logs of all bundles")
     p.add_argument("query")
-    p.add_argument("--bundle", type=int, help="only this bundle")
-    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--bundle", type=ID, help="only this bundle")
+    p.add_argument("--limit", type=COUNT, default=100)
 
     p = add_verb(verbs, "findings", findings, "known platform message codes in a bundle's logs")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=ID)
     p.add_argument("--grouped", action="store_true",
                    help="one row per code: how often it appears, first and last time, explanation")
 
     p = add_verb(verbs, "export", export, "write a bundle to a zip, optionally sanitized")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=ID)
     p.add_argument("out", type=Path, metavar="OUT.zip")
     p.add_argument("--sanitized", action="store_true",
                    help="redact credentials, tokens, keys, card numbers and account ids; sanitize HAR files")
 
     p = add_verb(verbs, "expand", expand, "take in a nested archive of a bundle (by file id from 'show')")
-    p.add_argument("file_id", type=int)
+    p.add_argument("file_id", type=ID)
 
     p = add_verb(verbs, "delete", delete, "remove a bundle and its files from the store")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=ID)
 
 
 def _store(ctx: Any) -> Path:

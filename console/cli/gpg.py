@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from console.cli.output import add_area, add_verb, emit, read_secret, table
+from console.cli.output import PORT, add_area, add_verb, emit, read_secret, table
 
 
 def register(sub: Any) -> None:
@@ -73,7 +73,7 @@ def register(sub: Any) -> None:
     g.add_argument("--upload-to", metavar="REMOTE_DIR", help="upload the encrypted files into this remote folder")
     g.add_argument("--sftp-profile", metavar="NAME", help="take host, port, user, key and folder from a profile")
     g.add_argument("--sftp-host")
-    g.add_argument("--sftp-port", type=int)
+    g.add_argument("--sftp-port", type=PORT)
     g.add_argument("--sftp-user")
     g.add_argument("--sftp-key", type=Path, help="private key for the sFTP login")
     g.add_argument("--sftp-passphrase-file", metavar="F", help="passphrase of the sFTP key (- = stdin)")

@@ -63,30 +63,58 @@ def add_verb(verbs: Any, name: str, handler: Callable[..., int | None], help_tex
              json: bool = True) -> argparse.ArgumentParser:
     """Add ``<area> NAME`` running ``handler(args, ctx)``; with ``json`` it takes ``--json``."""
     parser: argparse.ArgumentParser = verbs.add_parser(name, help=help_text, description=help_text)
+    # No abbreviations: "--passphrase X" must never be taken for "--passphrase-file X" (and echo X back).
+    parser.allow_abbrev = False
     parser.set_defaults(handler=handler, prog_name=PROG)
     if json:
         parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
     return parser
 
 
-def read_secret(path: str | None, *, prompt: str = "Passphrase: ", confirm: bool = False) -> str:
-    """A passphrase from a file (``-`` = stdin), or an interactive prompt; never from the command line."""
+def read_secret(path: str | None, *, prompt: str = "Passphrase: ", confirm: bool = False,
+                what: str = "passphrase", option: str = "--passphrase-file") -> str:
+    """A passphrase (or PIN) from a file (``-`` = stdin), or an interactive prompt; never from the command line."""
     from console.services.errors import InvalidInput
 
-    if path == "-":
-        value = sys.stdin.readline().rstrip("\r\n")
-    elif path:
-        try:
+    try:
+        if path == "-":
+            value = sys.stdin.readline().rstrip("\r\n")
+        elif path:
             with open(path, encoding="utf-8") as fh:
                 value = fh.readline().rstrip("\r\n")
-        except OSError as exc:
-            raise InvalidInput(f"Cannot read the passphrase file {path} ({exc.strerror or exc}).") from exc
-    else:
-        if not sys.stdin.isatty():
-            raise InvalidInput("A passphrase is needed: give --passphrase-file FILE (or - for stdin).")
-        import getpass
+        else:
+            if not sys.stdin.isatty():
+                raise InvalidInput(f"A {what} is needed: give {option} FILE (or - for stdin).")
+            import getpass
 
-        value = getpass.getpass(prompt)
-        if confirm and getpass.getpass("Repeat: ") != value:
-            raise InvalidInput("The two passphrases differ.")
+            value = getpass.getpass(prompt)
+            if confirm and getpass.getpass("Repeat: ") != value:
+                raise InvalidInput(f"The two {what}s differ.")
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read the {what} file {path} ({exc.strerror or exc}).") from exc
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"The {what} file {path} is not UTF-8 text.",
+                           hint=f"Put the {what} on the first line of a plain text file.") from exc
     return value
+
+
+def int_range(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high`` (a clear usage error otherwise)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of range ({low} to {high})")
+        return value
+
+    parse.__name__ = "number"
+    return parse
+
+
+#: Database ids, counts and limits; TCP ports.
+ID = int_range(1, 2**63 - 1)
+COUNT = int_range(1, 1_000_000)
+PORT = int_range(1, 65535)

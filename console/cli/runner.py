@@ -33,10 +33,18 @@ def run_handler(handler: Callable[..., int | None], args: argparse.Namespace) ->
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        if isinstance(exc, OSError) and exc.filename is not None:
+            # A path that cannot be read or written (a folder where a file was expected, no space, no
+            # permission): the person can act on it, so it is not a crash.
+            target = exc.filename2 or exc.filename
+            print(f"{args.prog_name}: {target}: {exc.strerror or exc}.", file=sys.stderr)
+            return 2
         log.exception("unexpected error in %s", " ".join(sys.argv[1:3]))
         where = logs.log_file()
         tail = f" (details in {where})" if where else ""
-        print(f"{args.prog_name}: internal error: {type(exc).__name__}: {exc}{tail}", file=sys.stderr)
+        first = logs.scrub(str(exc)).strip().splitlines()
+        summary = first[0][:200] if first else ""
+        print(f"{args.prog_name}: internal error: {type(exc).__name__}: {summary}{tail}", file=sys.stderr)
         return 1
     finally:
         if ctx is not None:

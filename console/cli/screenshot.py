@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from console.cli.output import emit
+from console.cli.output import emit, int_range
 
 
 def register(sub: Any) -> None:
@@ -14,7 +14,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("screenshot", help=help_text, description=help_text)
     p.set_defaults(handler=screenshot, prog_name="support-console")
     p.add_argument("out", type=Path, metavar="OUT.png")
-    p.add_argument("--monitor", type=int, default=0, help="0 = all monitors together (default), 1..N = one monitor")
+    p.add_argument("--monitor", type=int_range(0, 64), default=0,
+                   help="0 = all monitors together (default), 1..N = one monitor")
     p.add_argument("--json", action="store_true", help="print machine-readable JSON")
 
 

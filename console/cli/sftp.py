@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from console.cli.output import add_area, add_verb, emit, read_secret, table
+from console.cli.output import COUNT, PORT, add_area, add_verb, emit, read_secret, table
 
 
 def register(sub: Any) -> None:
@@ -61,13 +61,13 @@ def register(sub: Any) -> None:
     p = add_verb(verbs, "newest", newest, "download the newest files of a remote folder")
     p.add_argument("remote_dir")
     p.add_argument("local_dir", type=Path)
-    p.add_argument("--count", type=int, default=5, help="how many files (default 5)")
+    p.add_argument("--count", type=COUNT, default=5, help="how many files (default 5)")
     _connection_options(p)
 
     p = add_verb(verbs, "forget-host", forget_host, "remove a server's trusted host key (after checking the new one)")
     p.add_argument("target", nargs="?", metavar="HOST", help="server (same as --host)")
     p.add_argument("--host", default=None, help="server (default: the sftp_host setting)")
-    p.add_argument("--port", type=int, default=None, help="port (default: the sftp_port setting, 32)")
+    p.add_argument("--port", type=PORT, default=None, help="port (default: the sftp_port setting, 32)")
     p.add_argument("--known-hosts", type=Path, metavar="F", help="known_hosts file (default: the console's own)")
 
     for parser in verbs.choices.values():
@@ -98,7 +98,7 @@ def _own_usage(parser: argparse.ArgumentParser) -> None:
 
 def _connection_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default=None, help="server (default: the sftp_host setting)")
-    p.add_argument("--port", type=int, default=None, help="port (default: the sftp_port setting, 32)")
+    p.add_argument("--port", type=PORT, default=None, help="port (default: the sftp_port setting, 32)")
     p.add_argument("--user", required=True, help="sFTP username")
     p.add_argument("--key", required=True, type=Path, help="private key file (OpenSSH, PEM or .ppk)")
     p.add_argument("--known-hosts", type=Path, metavar="F", help="known_hosts file (default: the console's own)")

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from console.cli.output import add_area, add_verb, emit, read_secret, table
+from console.cli.output import COUNT, ID, add_area, add_verb, emit, read_secret, table
 from console.services.errors import InvalidInput
 
 
@@ -23,7 +23,7 @@ def register(sub: Any) -> None:
     verbs = add_area(sub, "sls", "Clients and Secure Login System devices")
     p = add_verb(verbs, "lookup", lookup, "find users by username, account, entity name or device serial (prefix)")
     p.add_argument("query")
-    p.add_argument("--limit", type=int, default=50, help="at most this many users (default 50)")
+    p.add_argument("--limit", type=COUNT, default=50, help="at most this many users (default 50)")
     p.add_argument("--region", choices=("us", "europe", "asia", "australia", "japan"),
                    help="only clients whose account is in this region")
     p = add_verb(verbs, "show", show, "everything about one user: devices, limits, deadlines, warnings")
@@ -47,7 +47,7 @@ def register(sub: Any) -> None:
     p.add_argument("--date", type=_day, help="request date (default today)")
     p.add_argument("--lost", action="store_true", help="also mark the old device as lost")
     p = add_verb(verbs, "ship-replacement", ship_replacement, "record that a replacement was shipped")
-    p.add_argument("request_id", type=int)
+    p.add_argument("request_id", type=ID)
     p.add_argument("serial", help="serial of the shipped device")
     p.add_argument("--date", type=_day, help="ship date (default today)")
     p = add_verb(verbs, "record-return", record_return, "record that the client sent a device back")
@@ -237,6 +237,6 @@ def return_received(args: argparse.Namespace, ctx: Any) -> None:
 def check_pin(args: argparse.Namespace, ctx: Any) -> None:
     from console.services import sls
 
-    pin = read_secret(args.pin_file, prompt="Recovery PIN: ")
+    pin = read_secret(args.pin_file, prompt="Recovery PIN: ", what="PIN", option="--pin-file")
     sls.validate_recovery_pin(pin)
     emit(args, {"valid": True}, "The recovery PIN is acceptable.")

@@ -39,6 +39,12 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, UserFacingError):
         show_error(parent, exc)
         return
+    if isinstance(exc, OSError) and exc.filename is not None:
+        # A file or folder that cannot be used is something the person can fix, not a crash.
+        target = exc.filename2 or exc.filename
+        show_error(parent, UserFacingError(f"Cannot use {target}: {exc.strerror or exc}.",
+                                           hint="Choose another file or folder, or check its permissions."))
+        return
     from console.views.crash_dialog import report_crash
 
     text = getattr(exc, "formatted_traceback", None) or f"{type(exc).__name__}: {exc}"

@@ -115,3 +115,50 @@ def test_entry_point_runs_as_a_process(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["backend"] == "sqlite"
+
+
+def test_password_with_unencoded_characters_is_not_shown(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUPPORT_CONSOLE_DB_URL", "postgresql://svc:Db@Pass:Xyz987@127.0.0.1:1/app")
+    code, _, err = cli(["db", "status"])
+    assert code == 2 and "Xyz987" not in err and "Db@Pass" not in err and "%40" in err
+
+
+def test_secret_options_are_refused_without_echo(cli) -> None:
+    code, _, err = cli(["db", "status", "--passphrase", "MySecretPass123"])
+    assert code == 2 and "MySecretPass123" not in err and "not taken on the command line" in err
+
+
+def test_unknown_arguments_are_not_echoed_as_values(cli) -> None:
+    code, _, err = cli(["db", "status", "stray-value"])
+    assert code == 2 and "stray-value" not in err
+
+
+def test_path_problems_are_one_line(cli, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = cli(["config", "show"])
+    assert code == 0
+    from console.cli.runner import run_handler
+
+    def handler(args, ctx):
+        (blocker / "sub").mkdir()
+
+    import argparse
+
+    assert run_handler(handler, argparse.Namespace(prog_name="support-console", verbose=False)) == 2
+
+
+def test_out_of_range_numbers_are_usage_errors(cli) -> None:
+    code, _, err = cli(["config", "set", "sftp_port", "99999999"])
+    assert code == 2 and "out of range" in err
+
+
+def test_data_dir_database_and_log_are_private(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    env = dict(os.environ, SUPPORT_CONSOLE_DATA_DIR=str(data), SUPPORT_CONSOLE_CONFIG_DIR=str(tmp_path / "c"))
+    proc = subprocess.run([sys.executable, "-m", "console", "db", "upgrade"], env=env, capture_output=True,
+                          text=True, check=False, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert data.stat().st_mode & 0o777 == 0o700
+    assert (data / "console.db").stat().st_mode & 0o077 == 0
+    assert (data / "logs" / "console.log").stat().st_mode & 0o077 == 0

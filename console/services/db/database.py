@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,9 +43,11 @@ def normalise_url(url: str) -> URL:
     """Parse ``url``; plain ``postgresql://`` means psycopg 3, the driver we ship."""
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError):
+        # ValueError: e.g. an unencoded ':' or '@' in the password; never show the text after the user name.
         raise DatabaseUnavailable(f"The database URL is not valid: {mask_text(url)}.",
-                                  hint="Use sqlite:///PATH or postgresql://USER:PASSWORD@HOST/DB.") from exc
+                                  hint="Use sqlite:///PATH or postgresql://USER:PASSWORD@HOST/DB, with any "
+                                       "':', '@' or '/' in the password written as %3A, %40, %2F.") from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
@@ -54,7 +57,7 @@ def mask_url(url: str | URL) -> str:
     """The URL with its password replaced by ``***`` (safe for logs, dialogs and JSON)."""
     try:
         parsed = url if isinstance(url, URL) else make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return mask_text(str(url))
     return parsed.render_as_string(hide_password=True)
 
@@ -66,6 +69,9 @@ def mask_text(url: str) -> str:
         creds, host = rest.rsplit("@", 1)
         user = creds.split(":", 1)[0]
         return f"{scheme}://{user}:***@{host}"
+    if "://" in url and ":" in url.split("://", 1)[1]:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://{rest.split(':', 1)[0]}:***"
     return url
 
 
@@ -112,13 +118,16 @@ class Database:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            kwargs: dict[str, Any] = {}
+            # Error messages never carry the statement's values (client text, reasons, log lines).
+            kwargs: dict[str, Any] = {"hide_parameters": True}
             if self.is_sqlite:
                 database = self.url.database
                 if database and database != ":memory:":
                     folder = Path(database).expanduser().parent
                     try:
-                        folder.mkdir(parents=True, exist_ok=True)
+                        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                        # Private from the first byte; SQLite gives its -wal/-shm files the same mode.
+                        os.close(os.open(Path(database).expanduser(), os.O_CREAT | os.O_WRONLY, 0o600))
                     except OSError as exc:
                         raise DatabaseUnavailable(
                             f"Cannot use the database {self.masked_url}: the folder {folder} is not writable "
@@ -154,6 +163,10 @@ class Database:
             session.commit()
         except SQLAlchemyError as exc:
             session.rollback()
+            if _is_busy(exc):
+                raise DatabaseUnavailable(
+                    f"The database {self.masked_url} is busy: another console or program is writing to it.",
+                    hint="Try again in a moment.") from None
             if _is_connection_error(exc):
                 raise self._unavailable(exc) from exc
             raise
@@ -269,3 +282,11 @@ def _is_connection_error(exc: SQLAlchemyError) -> bool:
     from sqlalchemy.exc import InterfaceError, OperationalError
 
     return isinstance(exc, (OperationalError, InterfaceError)) and bool(getattr(exc, "connection_invalidated", False))
+
+
+def _is_busy(exc: SQLAlchemyError) -> bool:
+    """SQLite's "database is locked" (the busy timeout ran out) or PostgreSQL's lock timeout."""
+    from sqlalchemy.exc import OperationalError
+
+    text = str(getattr(exc, "orig", exc)).lower()
+    return isinstance(exc, OperationalError) and ("database is locked" in text or "lock timeout" in text)
