@@ -23,9 +23,13 @@ _SECRET_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.S), "[private key removed]"),
     (re.compile(r"PuTTY-User-Key-File-\d.*?(Private-MAC: [0-9a-f]+|$)", re.S), "[private key removed]"),
     (re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*"), "[jwt removed]"),
-    (re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}"), r"\1 [removed]"),
-    (re.compile(r"(?i)((?:passphrase|password|passwd|pwd|secret|token|api[_-]?key|authorization|cookie|set-cookie)"
-                r"[\"']?\s*[:=]\s*)(\"[^\"]*\"|'[^']*'|[^\s,;&]+)"), r"\1[removed]"),
+    # Whole header values: every cookie of a Cookie line, any Authorization scheme.
+    (re.compile(r"(?im)\b((?:proxy-)?authorization|cookie|set-cookie)(\s*[:=]\s*)[^\r\n]*"), r"\1\2[removed]"),
+    (re.compile(r"(?i)\b(bearer|basic|digest|negotiate|token)\s+[A-Za-z0-9._~+/=-]{8,}"), r"\1 [removed]"),
+    (re.compile(r"(?i)(--(?:passphrase|password|pin|token|secret)[= ])(\S+)"), r"\1[removed]"),
+    (re.compile(r"(?i)\b((?:passphrase|password|passwd|pwd|secret|client[_-]?secret|token|access[_-]?token|"
+                r"refresh[_-]?token|api[_-]?key|private[_-]?key|access[_-]?key|signature|session[_-]?id|sessionid|"
+                r"sid|jsessionid|csrf[_-]?token|otp)[\"']?\s*[:=]\s*)(\"[^\"]*\"|'[^']*'|[^\s,;&]+)"), r"\1[removed]"),
     (re.compile(r"(?i)(://[^:/@\s]+:)[^@/\s]+@"), r"\1***@"),
 )
 

@@ -17,6 +17,12 @@ from console import logs
     "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
     "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----",
     "postgresql://agent:pw123456@db.example/console",
+    "Cookie: a=1; sessionid=abcdef123456",
+    "Authorization: Custom abcdef123456",
+    "sid=abcdef123456&x=1",
+    "--passphrase hunter2hunter2",
+    "private_key=xyzzy-secret",
+    "Signature=abcdef123456",
 ])
 def test_scrub_removes_secrets(secret_text: str) -> None:
     cleaned = logs.scrub(f"before {secret_text} after")
