@@ -34,7 +34,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n(run '{self.prog} --help' for the list)\n")
+        self.exit(2, f"{self.prog}: error: {message}\n(see '{self.prog} --help')\n")
 
     def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
         parsed, extras = super().parse_known_args(args, namespace)

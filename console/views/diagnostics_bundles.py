@@ -149,7 +149,8 @@ class DiagnosticsBundlesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
-        QShortcut(QKeySequence.StandardKey.Delete, self.bundle_view, self.delete_selected)
+        # The Delete key only: on X11 the standard "Delete" sequence also means Ctrl+D.
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.bundle_view, self.delete_selected)
         self._update_buttons()
 
     # ------------------------------------------------------------------ loading

@@ -134,7 +134,7 @@ class GpgPage(AreaPage):
         shortcuts: list[tuple[Any, QWidget, Any]] = [
             (QKeySequence.StandardKey.Paste, self, self.paste_key),
             (QKeySequence.StandardKey.Find, self, self.filter.setFocus),
-            (QKeySequence.StandardKey.Delete, self.table, self.remove_selected),
+            (QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_selected),  # not StandardKey: Ctrl+D on X11
             (QKeySequence.StandardKey.Copy, self.table, self.copy_fingerprint),
             (QKeySequence("Ctrl+E"), self, lambda: self.encrypt_paths([])),
             (QKeySequence("Ctrl+D"), self, lambda: self.decrypt_path(None)),

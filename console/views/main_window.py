@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("AreaNavigation")
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setMaximumWidth(300)
-        self.nav.setMinimumWidth(170)
+        self.nav.setMinimumWidth(150)
         self.stack = QStackedWidget()
         for spec in PAGES:
             icon = self.style().standardIcon(getattr(QStyle.StandardPixmap, spec.icon))
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([210, 1070])
+        splitter.setSizes([190, 1090])
         self.setCentralWidget(splitter)
 
         from console.views.log_pane import LogPane
@@ -176,7 +176,8 @@ class MainWindow(QMainWindow):
                              "and SSH keys (.pub, .ppk, private keys).")))
         for area, files in routed.items():
             self.show_area(area).open_paths(files)
-            log.info("opened %d file(s) in %s", len(files), area)
+            names = ", ".join(p.name for p in files)
+            log.info("opened %s in %s", names, PAGES_BY_KEY[area].title.replace("&&", "&"))
 
     def open_dialog(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(

@@ -33,9 +33,12 @@ class PreferencesDialog(QDialog):
         self.editors: dict[str, Any] = {}
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        self.setMinimumWidth(640)
         for opt in OPTIONS:
             editor = self._editor(opt)
             label = opt.label + (" *" if opt.restart else "")
+            if settings.source(opt.name) == "env":
+                label += "\n" + self.tr("(set by {env})").format(env=opt.env)
             form.addRow(label, editor)
             if settings.source(opt.name) == "env":
                 editor.setEnabled(False)

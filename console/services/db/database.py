@@ -271,8 +271,9 @@ class Database:
         # Drivers sometimes echo the connection string; never let a password through.
         if self.url.password:
             reason = reason.replace(str(self.url.password), "***")
-        hint = ("Check that the server is running and the URL, user and password are right, "
-                "or unset SUPPORT_CONSOLE_DB_URL to use the embedded SQLite database.")
+        hint = ("Check that the server is running and that the URL, user and password are right "
+                "(File > Preferences, or SUPPORT_CONSOLE_DB_URL when set); an empty database URL means "
+                "the embedded SQLite database.")
         if self.is_sqlite:
             hint = "Check that the folder exists and is writable, or choose another data folder."
         return DatabaseUnavailable(f"Cannot use the database {self.masked_url}: {reason}.", hint=hint)
