@@ -143,6 +143,10 @@ def _progress(label: str) -> Any:
     return show
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun if count == 1 else noun + 's'}"
+
+
 def _key_row(k: Any) -> list[str]:
     expires = k.expires.strftime("%Y-%m-%d") if k.expires else "never"
     return [k.primary_uid, k.grouped_fingerprint, k.algorithm_label,
@@ -235,15 +239,30 @@ def remove(args: argparse.Namespace, ctx: Any) -> int:
 # ---------------------------------------------------------------------- key pairs
 def generate(args: argparse.Namespace, ctx: Any) -> int:
     from console.services import gpg
+    from console.services.errors import InvalidInput, UserFacingError
 
     home = _home(args, ctx)
+    # Everything that can be refused is checked before the key pair exists: a failure after it
+    # would leave a key behind, and a retry would make a second one.
+    problem = gpg.identity_problem(args.name, args.email)
+    if problem:
+        raise InvalidInput(problem)
+    gpg.validate_expire(args.expire)
+    if args.revocation_out:
+        gpg.check_output_file(args.revocation_out, "revocation certificate file")
     passphrase = read_secret(args.passphrase_file, prompt="Passphrase for the new key pair: ", confirm=True)
     strength = gpg.passphrase_strength(passphrase)
     made = gpg.generate_key_pair(home, args.name, args.email, passphrase=passphrase, algo=args.algo,
                                  expire=args.expire)
     rev_out = None
     if args.revocation_out:
-        rev_out = gpg.save_revocation_certificate(home, made.key.fingerprint, args.revocation_out)
+        try:
+            rev_out = gpg.save_revocation_certificate(home, made.key.fingerprint, args.revocation_out)
+        except UserFacingError as exc:
+            raise InvalidInput(f"The key pair was created ({made.key.fingerprint}), but saving the revocation "
+                               f"certificate failed: {exc.message}",
+                               hint="Do not create it again: save the certificate with 'support-console gpg "
+                                    f"revocation {made.key.fingerprint} FILE'.") from exc
 
     def text(_: Any) -> str:
         lines = ["Key pair created.", _key_text(made.key), f"Passphrase strength: {strength.label}."]
@@ -366,11 +385,11 @@ def encrypt(args: argparse.Namespace, ctx: Any) -> int:
                                        overwrite=args.overwrite, progress=_progress("Uploading"), **upload)
 
     def text(_: Any) -> str:
-        lines = [f"Encrypted {len(result.files)} file(s) to {result.recipient_uid} "
+        lines = [f"Encrypted {_n(len(result.files), 'file')} to {result.recipient_uid} "
                  f"({gpg.group_fingerprint(result.recipient)})" + (", signed." if result.signed_by else ".")]
         lines += [f"  {f.output}" for f in result.files]
         if delivered:
-            lines.append(f"Uploaded {len(delivered)} file(s) to {upload['host'] if upload else ''}:")
+            lines.append(f"Uploaded {_n(len(delivered), 'file')} to {upload['host'] if upload else ''}:")
             lines += [f"  {d.remote}" for d in delivered]
         return "\n".join(lines)
 

@@ -373,9 +373,13 @@ class GpgEncryptDialog(QDialog):
 
     def _done(self, outcome: EncryptOutcome) -> None:
         r = outcome.result
-        text = self.tr("Encrypted {n} file(s) to {who}.").format(n=len(r.files), who=r.recipient_uid)
+        n = len(r.files)
+        text = (self.tr("Encrypted 1 file to {who}.") if n == 1 else
+                self.tr("Encrypted {n} files to {who}.")).format(n=n, who=r.recipient_uid)
         if outcome.delivered:
-            text += " " + self.tr("Uploaded {n} file(s) to the sFTP outbox.").format(n=len(outcome.delivered))
+            up = len(outcome.delivered)
+            text += " " + (self.tr("Uploaded 1 file to the sFTP outbox.") if up == 1 else
+                           self.tr("Uploaded {n} files to the sFTP outbox.")).format(n=up)
         elif r.files:
             text += " " + self.tr("Saved in {folder}.").format(folder=r.files[0].output.parent)
         self.message.show_text(text)

@@ -185,7 +185,8 @@ class GpgPage(AreaPage):
             self.select_fingerprint(selected.fingerprint)
         soon = [k for k in keys if k.expires_soon]
         if soon:
-            self.status_message.emit(self.tr("{n} key(s) expire within {d} days.").format(
+            self.status_message.emit((self.tr("1 key expires within {d} days.") if len(soon) == 1 else
+                                      self.tr("{n} keys expire within {d} days.")).format(
                 n=len(soon), d=gpg.EXPIRY_WARNING_DAYS))
         self._selection_changed()
         self.keys_loaded.emit(len(keys))

@@ -231,3 +231,51 @@ def test_default_home_is_created_on_first_use(cli, monkeypatch):
         assert code == 0, err
     finally:
         gpg.stop_agent(gpg.GpgHome(default))
+
+
+def test_unusable_output_paths_are_refused_before_any_work(cli, alice_home, key_template, pw, tmp_path):
+    report = write_report(tmp_path / "report.csv")
+    assert cli(G(alice_home, "encrypt", str(report), "--to", key_template.alice))[0] == 0
+    enc = str(tmp_path / "report.csv.gpg")
+    for out in (str(report / "x"), "/proc/x7"):
+        code, _, err = cli(G(alice_home, "decrypt", enc, "--out", out, "--passphrase-file", str(pw)))
+        assert code == 2 and "cannot be written" in err and len(err.strip().splitlines()) == 1, err
+    code, _, err = cli(G(alice_home, "encrypt", str(report), "--to", key_template.alice,
+                         "--out", str(report / "sub"), "--overwrite"))
+    assert code == 2 and "is a file, not a folder" in err, err
+    code, _, err = cli(G(alice_home, "backup", key_template.alice, str(report / "b.asc"),
+                         "--passphrase-file", str(pw)))
+    assert code == 2 and "is a file, not a folder" in err, err
+    code, _, err = cli(G(alice_home, "export-public", key_template.alice, "/proc/x7.asc"))
+    assert code == 2 and "not writable" in err, err
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_generate_checks_revocation_path_and_expiry_before_creating(cli, home, pw, tmp_path):
+    folder = tmp_path / "adir"
+    folder.mkdir()
+    base = G(home, "generate", "--name", "Dan Ho", "--email", "dan@example.com", "--algo", "ed25519",
+             "--passphrase-file", str(pw))
+    code, _, err = cli([*base, "--revocation-out", str(folder)])
+    assert code == 2 and "is a folder" in err, err
+    code, _, err = cli([*base, "--expire", "9999y"])
+    assert code == 2 and "at most" not in err and "50 years" in err, err
+    assert gpg.list_keys(home) == []  # nothing was created by the refused runs
+    code, out, err = cli([*base, "--expire", "50y", "--json"])
+    assert code == 0 and json.loads(out)["key"]["expires_in_days"] > 365 * 49, err
+
+
+def test_restore_of_something_else_says_what_a_backup_is(cli, home, tmp_path):
+    ssh = tmp_path / "id_ed25519.pub"
+    ssh.write_text("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq0 someone@host\n")
+    junk = tmp_path / "notes.txt"
+    junk.write_bytes(b"hello \x00\x01 world")
+    for f in (ssh, junk):
+        code, _, err = cli(G(home, "restore", str(f)))
+        assert code == 2 and "not a GnuPG key pair backup" in err and "BEGIN PGP PRIVATE KEY BLOCK" in err, err
+
+
+def test_encrypt_message_counts_files_in_words(cli, alice_home, key_template, tmp_path):
+    report = write_report(tmp_path / "one.csv")
+    code, out, _ = cli(G(alice_home, "encrypt", str(report), "--to", key_template.alice))
+    assert code == 0 and "Encrypted 1 file to" in out and "(s)" not in out

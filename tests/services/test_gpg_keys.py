@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -36,7 +37,7 @@ def test_generated_pair_is_listed_with_secret_part_and_revocation(alice_home, ke
     alice = keys[key_template.alice]
     assert alice.user_ids == ("Alice Chen <alice@example.com>",)
     assert alice.has_secret and alice.trusted and alice.can_encrypt and alice.status == "ok"
-    assert alice.algorithm_label == "ed25519"
+    assert alice.algorithm_label == "Curve 25519 (ed25519)"
     assert alice.expires is not None and 700 < alice.expires_in_days <= 731
     assert alice.grouped_fingerprint.replace(" ", "") == alice.fingerprint
     out = gpg.save_revocation_certificate(alice_home, alice.fingerprint, tmp_path / "alice.rev")
@@ -178,3 +179,39 @@ def test_identity_problem_is_the_rule_the_wizard_and_generate_share():
     assert "no < >" in gpg.identity_problem("Al <x>", "al@example.com")
     assert "not an email" in gpg.identity_problem("Al Client", "al@example")
     assert "Enter the client's email" in gpg.identity_problem("Al Client", "")
+
+
+@pytest.mark.parametrize(("text", "ok"), [("2y", "2y"), ("50y", "50y"), ("600m", "600m"), ("90", "90"),
+                                          ("0", "never"), ("0y", "never"), ("51y", None), ("9999y", None),
+                                          ("20000", None), ("700m", None)])
+def test_expiry_is_bounded_to_fifty_years(text, ok):
+    if ok is None:
+        with pytest.raises(InvalidInput, match="50 years"):
+            gpg.validate_expire(text)
+    else:
+        assert gpg.validate_expire(text) == ok
+
+
+def test_output_path_checks(tmp_path):
+    afile = tmp_path / "report.csv"
+    afile.write_text("x")
+    with pytest.raises(InvalidInput, match="is a file, not a folder"):
+        gpg.check_output_file(afile / "x")
+    with pytest.raises(InvalidInput, match="is a file, not a folder"):
+        gpg.check_output_folder(afile / "sub" / "deeper")
+    with pytest.raises(InvalidInput, match="is a folder"):
+        gpg.check_output_file(tmp_path)
+    with pytest.raises(InvalidInput, match="not writable"):
+        gpg.check_output_file(Path("/proc/x7"))
+    with pytest.raises(InvalidInput, match="not writable"):
+        gpg.check_output_folder(Path("/proc/new/dir"))
+    # a missing folder is fine (made later) and is not created by the check
+    assert gpg.check_output_file(tmp_path / "new" / "x.gpg") == tmp_path / "new" / "x.gpg"
+    assert not (tmp_path / "new").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.csv"]
+
+
+def test_curve_keys_have_one_name(alice_home, key_template):
+    key = gpg.find_key(alice_home, key_template.alice)
+    assert key.algorithm_label == "Curve 25519 (ed25519)"
+    assert key.algorithm_label.split(":")[0] in gpg.ALGORITHM_LABELS["ed25519"]

@@ -69,6 +69,7 @@ from console.services.gpg.keyring import (
     secret_keys,
     trust_key,
 )
+from console.services.gpg.paths import check_output_file, check_output_files, check_output_folder
 from console.services.passphrase import PassphraseStrength, passphrase_strength
 
 __all__ = [
@@ -104,6 +105,9 @@ __all__ = [
     "UntrustedRecipient",
     "already_compressed",
     "backup_key_pair",
+    "check_output_file",
+    "check_output_files",
+    "check_output_folder",
     "decrypt_file",
     "default_decrypted_name",
     "encrypt_files",

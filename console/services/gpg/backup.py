@@ -22,6 +22,12 @@ from console.services.gpg.keyring import (
     read_key_file,
     trust_key,
 )
+from console.services.gpg.paths import check_output_file
+
+#: What a backup file looks like, for refusals of files that are not one.
+BACKUP_LOOKS_LIKE = ("A backup is a small text file (often NAME-backup.asc) that starts with the line "
+                     "'-----BEGIN PGP PRIVATE KEY BLOCK-----'; it is made with 'Back up key pair' "
+                     "(or 'support-console gpg backup') on the computer that holds the key pair.")
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,7 @@ def backup_key_pair(home: GpgHome, query: str, out: Path, *, passphrase: str) ->
                           hint="A backup must be made on the computer that holds the secret part.")
     if not passphrase:
         raise InvalidInput("A backup needs the passphrase of the key pair.")
+    check_output_file(Path(out), "backup file")
     run = run_gpg(home, ["--armor", "--export-secret-keys", key.fingerprint], passphrase=passphrase)
     codes = {error_code(v) for k, v in run.statuses if k in ("ERROR", "FAILURE")}
     if run.has("BAD_PASSPHRASE") or GPG_ERR_BAD_PASSPHRASE in codes:
@@ -56,7 +63,11 @@ def backup_key_pair(home: GpgHome, query: str, out: Path, *, passphrase: str) ->
 def restore_backup(home: GpgHome, path: Path) -> ImportSummary:
     """Import a key pair backup. The restored pair is the user's own, so it is confirmed for use."""
     data = read_key_file(Path(path))
-    preview = preview_keys(home, data)
+    try:
+        preview = preview_keys(home, data)
+    except BadKeyFile as exc:
+        raise BadKeyFile(f"{Path(path).name} is not a GnuPG key pair backup: it holds no OpenPGP key.",
+                         hint=BACKUP_LOOKS_LIKE) from exc
     if not any(k.has_secret for k in preview):
         raise BadKeyFile(f"{Path(path).name} holds only a public key: it is not a key pair backup.",
                          hint="Make the backup with 'Back up key pair' on the computer where the key was "

@@ -23,6 +23,7 @@ from console.services.gpg.diagnose import explain_decrypt, explain_encrypt
 from console.services.gpg.engine import GpgHome
 from console.services.gpg.errors import GpgError, OutputExists
 from console.services.gpg.keyring import KeyInfo, find_key, list_keys
+from console.services.gpg.paths import check_output_file, check_output_files, check_output_folder
 from console.services.gpg.process import stream_gpg
 
 Progress = Callable[[int, int], None]
@@ -196,7 +197,10 @@ def encrypt_files(home: GpgHome, paths: Sequence[Path], recipient: str, *, out_d
         signer = find_key(home, sign_with, [k for k in keys if k.has_secret])
         if not passphrase:
             raise InvalidInput("Signing needs the passphrase of the signing key.")
+    if out_dir:
+        check_output_folder(Path(out_dir))
     pairs = plan_outputs(paths, Path(out_dir) if out_dir else None)
+    check_output_files([dst for _, dst in pairs], "encrypted file")
     if not overwrite:
         existing = [dst for _, dst in pairs if dst.exists()]
         if existing:
@@ -266,6 +270,7 @@ def decrypt_file(home: GpgHome, source: Path, output: Path, *, passphrase: str, 
         raise OutputExists(f"{output} already exists.", paths=(str(output),))
     if output.resolve() == source.resolve():
         raise InvalidInput("The decrypted file cannot replace the encrypted one.")
+    check_output_file(output, "decrypted file")
     size = source.stat().st_size
     with _no_empty_folders_on_failure([output]), _temp_beside(output) as tmp:
         run = stream_gpg(home, ["--output", str(tmp), "--decrypt", "--", str(source)], passphrase=passphrase,

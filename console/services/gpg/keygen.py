@@ -17,6 +17,7 @@ from console.services.fsutil import atomic_write_bytes
 from console.services.gpg.engine import GpgHome, run_gpg
 from console.services.gpg.errors import GpgError, KeyNotFound
 from console.services.gpg.keyring import KeyInfo, find_key
+from console.services.gpg.paths import check_output_file
 from console.services.passphrase import MIN_PASSPHRASE, passphrase_strength
 
 #: algo name -> (primary key algorithm, encryption subkey algorithm)
@@ -26,10 +27,12 @@ ALGORITHMS: dict[str, tuple[str, str]] = {
     "ed25519": ("ed25519", "cv25519"),
 }
 ALGORITHM_LABELS = {"rsa3072": "RSA 3072 (default)", "rsa4096": "RSA 4096",
-                    "ed25519": "Curve 25519 (modern, small keys)"}
+                    "ed25519": "Curve 25519 (ed25519): modern, small keys"}
 DEFAULT_ALGORITHM = "rsa3072"
 DEFAULT_EXPIRE = "2y"
-_EXPIRE = re.compile(r"^(?:0|never|\d{1,4}[dwmy]?)$")
+MAX_EXPIRE_YEARS = 50
+_UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
+_EXPIRE = re.compile(r"^(?:0|never|\d{1,6}[dwmy]?)$")
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 REVOCATION_EXPLANATION = (
@@ -51,10 +54,21 @@ class GeneratedKey:
 
 
 def validate_expire(expire: str) -> str:
+    """gpg's expiry text for ``expire`` (2y, 18m, 6w, 90d, 0/never), at most 50 years ahead."""
     value = (expire or DEFAULT_EXPIRE).strip().lower()
     if not _EXPIRE.match(value):
         raise InvalidInput(f"'{expire}' is not an expiry: use e.g. 2y, 18m, 90d, or 0 for never.")
-    return "never" if value in ("0", "never") else value
+    if value in ("0", "never"):
+        return "never"
+    number, unit = (int(value[:-1]), value[-1]) if value[-1].isalpha() else (int(value), "d")
+    if number == 0:
+        return "never"
+    if number * _UNIT_DAYS[unit] > MAX_EXPIRE_YEARS * 366:
+        raise InvalidInput(f"An expiry of '{expire}' is too far away: the most is {MAX_EXPIRE_YEARS} years "
+                           f"({MAX_EXPIRE_YEARS}y).",
+                           hint="Two years (2y) is usual: a key can be extended before it expires; "
+                                "use 0 for a key that never expires.")
+    return value
 
 
 def identity_problem(name: str, email: str) -> str | None:
@@ -109,6 +123,7 @@ def generate_key_pair(home: GpgHome, name: str, email: str, *, passphrase: str,
 def save_revocation_certificate(home: GpgHome, query: str, out: Path) -> Path:
     """Copy the revocation certificate gpg made with the key to ``out`` (private file, 0600)."""
     key = find_key(home, query)
+    check_output_file(Path(out), "revocation certificate file")
     rev = home.path / "openpgp-revocs.d" / f"{key.fingerprint}.rev"
     try:
         data = rev.read_bytes()

@@ -28,6 +28,12 @@ _TRUSTED = {"f", "u"}
 _ESCAPE = re.compile(r"\\x([0-9a-fA-F]{2})")
 
 
+#: The one name each curve goes by everywhere (keys table, wizard, CLI): people know "Curve 25519",
+#: gpg's own tools say ed25519 / cv25519.
+CURVE_LABELS = {"ed25519": "Curve 25519 (ed25519)", "cv25519": "Curve 25519 (ed25519)",
+                "curve25519": "Curve 25519 (ed25519)", "ed448": "Curve 448 (ed448)", "cv448": "Curve 448 (ed448)"}
+
+
 @dataclass(frozen=True)
 class KeyInfo:
     """One key (primary key with its user ids and subkeys) as the keys view shows it."""
@@ -57,7 +63,7 @@ class KeyInfo:
     @property
     def algorithm_label(self) -> str:
         if self.curve:
-            return self.curve
+            return CURVE_LABELS.get(self.curve, self.curve)
         return f"{self.algorithm} {self.bits}" if self.bits else self.algorithm
 
     @property
@@ -134,9 +140,10 @@ class ImportSummary:
         if self.public_unchanged:
             extra.append(f"{self.public_unchanged} already present")
         if self.secret_unchanged:
-            extra.append(f"{self.secret_unchanged} secret part(s) already present")
+            extra.append(f"{self.secret_unchanged} secret part{'' if self.secret_unchanged == 1 else 's'} "
+                         "already present")
         if self.revocations:
-            extra.append(f"{self.revocations} revocation(s) applied")
+            extra.append(f"{self.revocations} revocation{'' if self.revocations == 1 else 's'} applied")
         return text + (f" ({', '.join(extra)})" if extra else "")
 
 
@@ -336,6 +343,10 @@ def remove_key(home: GpgHome, query: str) -> KeyInfo:
 def export_public(home: GpgHome, query: str, out: Path | None = None) -> tuple[KeyInfo, str]:
     """The ASCII-armored public key (ready to send); written to ``out`` when given."""
     key = find_key(home, query)
+    if out is not None:
+        from console.services.gpg.paths import check_output_file
+
+        check_output_file(Path(out), "public key file")
     run = run_gpg(home, ["--armor", "--export", key.fingerprint])
     if not run.stdout.strip():
         raise KeyNotFound(f"The public key {key.grouped_fingerprint} could not be exported.")
