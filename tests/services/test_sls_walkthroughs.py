@@ -13,7 +13,7 @@ import pytest
 
 from console.services import sls
 from console.services.db import Database
-from console.services.sls import walkthroughs
+from console.services.sls import rules, walkthroughs
 from console.services.sls.demo import load_demo
 
 NEAR_COPIES = ("Tap Register Two-Factor, read the instructions and continue",
@@ -224,6 +224,41 @@ def test_lost_shared_device_is_the_owners_to_replace(demo: Database) -> None:
     assert "(alice_chen's, the owner's)" in notes and "alice_chen sends it back" in notes
     assert "per username" in notes
 
+
+
+def test_lost_shared_device_warns_that_the_online_card_holds_up_the_reshare(demo: Database) -> None:
+    # Her steps activate an online card (a temporary device); the last step asks to share the new DSC+,
+    # which is refused while she holds one: she hears so before activating it, and the last step says when.
+    w = walk(demo, "alice_ira", "lost_or_damaged")
+    last = rules.online_card_expiry(sls.user_detail(demo, "alice_ira").today).isoformat()
+    card = next(i for i, s in enumerate(w.steps) if "online security code card option" in s)
+    warnings = [i for i, s in enumerate(w.steps) if "counts as a temporary device" in s]
+    assert warnings == [card - 2]  # after the phone call, before the card is opened
+    warning = w.steps[card - 2]
+    assert f"through {last}" in warning and "sharing the new device from alice_chen" in warning
+    assert "refused" in warning and "arrives sooner" in warning
+    assert w.steps[-1].endswith(f"alice_ira's temporary device works through {last}, so the request goes in after "
+                                "that date.")
+
+
+def test_lost_device_shared_with_others_warns_the_owner_too(demo: Database) -> None:
+    w = walk(demo, "alice_chen", "lost_or_damaged")
+    last = rules.online_card_expiry(sls.user_detail(demo, "alice_chen").today).isoformat()
+    assert "counts as a temporary device" in w.steps[1] and "sharing the new device with alice_ira" in w.steps[1]
+    assert any("shared with them again" in n and f"works through {last}" in n for n in w.notes)
+
+
+def test_sharing_warning_only_where_a_new_card_meets_a_shared_device(demo: Database) -> None:
+    warned = set()
+    for user in sls.lookup_users(demo, "u", limit=100):
+        w = walk(demo, user.username, "lost_or_damaged")
+        if any("counts as a temporary device" in s for s in w.steps):
+            warned.add(user.username)
+            # Only where the steps activate a new card (someone with a running card or another device does not).
+            assert any("online security code card option" in s for s in w.steps)
+            detail = sls.user_detail(demo, user.username)
+            assert any(d.shared or d.shared_with for d in detail.user.devices)
+    assert {"alice_chen", "alice_ira"} <= warned
 
 def test_return_shared_device_user_sends_nothing_and_names_the_owner(demo: Database) -> None:
     w = walk(demo, "alice_ira", "return_device")

@@ -9,6 +9,8 @@ come from the knowledge base.
 
 from __future__ import annotations
 
+from datetime import date
+
 from console.services.sls import return_rules, rules
 from console.services.sls.details import UserDetail
 from console.services.sls.lookup import DeviceSummary
@@ -135,8 +137,28 @@ def _shared_intro(detail: UserDetail, d: DeviceSummary) -> str:
             "cannot log in with it either.")
 
 
-def _shared_replacement_steps(detail: UserDetail, d: DeviceSummary) -> list[str]:
-    """What happens to a lost or broken device that another user (the owner) shares with this user."""
+def _temporary_until(detail: UserDetail, temporary: list[DeviceSummary], card_steps: bool) -> date | None:
+    """The last day this user holds a temporary device: a running one, or the online card the steps activate."""
+    if card_steps:
+        return rules.online_card_expiry(detail.today)
+    ends = [t.expires for t in temporary if t.expires is not None]
+    return max(ends) if ends else None
+
+
+def _sharing_blocked_step(detail: UserDetail, until: date, who: str) -> str:
+    """A warning, placed before the online card is activated, that the card holds up sharing ``who``."""
+    user = detail.user.username
+    return (f"Before {user} activates the online card, point out that it counts as a temporary device: as long as "
+            f"it works (through {until:%Y-%m-%d}) every request to share a device with or from {user} is refused. "
+            f"So {who} can only be set up after {until:%Y-%m-%d}, even if the new device arrives sooner; until then "
+            f"{user} logs in with the card.")
+
+
+def _shared_replacement_steps(detail: UserDetail, d: DeviceSummary, temporary_until: date | None = None) -> list[str]:
+    """What happens to a lost or broken device that another user (the owner) shares with this user.
+
+    ``temporary_until``: the last day this user holds a temporary device (a running one or the online
+    card from the earlier steps), which delays any new sharing request."""
     user, owner = detail.user.username, d.holder
     steps: list[str] = []
     in_flight = _owner_replacement(detail, d)
@@ -150,9 +172,11 @@ def _shared_replacement_steps(detail: UserDetail, d: DeviceSummary) -> list[str]
                      f"IB Key, {owner} adds {user} inside the app (Authenticate, then Add user) and no sharing "
                      "request is needed.")
         return steps
+    wait = (f" {user}'s temporary device works through {temporary_until:%Y-%m-%d}, so the request goes in after "
+            "that date." if temporary_until is not None else "")
     steps.append(f"When the new device works, check that {user} can log in with it. If not, {user} asks to share "
                  f"it with {owner} as the owner (see the Share a device walkthrough). Such a request is refused "
-                 "while either user still has a temporary device.")
+                 f"while either user still has a temporary device.{wait}")
     return steps
 
 
@@ -211,7 +235,15 @@ def lost_or_damaged(detail: UserDetail) -> Steps:
                      "it; no temporary access is needed.")
     else:
         steps.append(call_for_access(detail))
+        owners = sorted({d.holder for d in shared_targets})
+        sharing_later = ([f"sharing the new device from {owner}" for owner in owners]
+                         + [f"sharing the new device with {', '.join(d.shared_with)}"
+                            for d in targets if d.shared_with])
+        if sharing_later:
+            steps.append(_sharing_blocked_step(detail, rules.online_card_expiry(detail.today),
+                                               " and ".join(sharing_later)))
         steps += online_card_steps(detail)
+    temporary_until = _temporary_until(detail, temporary, card_steps=not temporary and not others)
     if shared_targets and not temporary and not others:
         owners = ", ".join(sorted({d.holder for d in shared_targets}))
         notes.append(f"Temporary access is given per username: if {owners} also has to log in meanwhile, "
@@ -221,7 +253,7 @@ def lost_or_damaged(detail: UserDetail) -> Steps:
     state, text = _open_replacement(detail)
     own_targets = [d for d in targets if not d.shared]
     for d in shared_targets:
-        steps += _shared_replacement_steps(detail, d)
+        steps += _shared_replacement_steps(detail, d, temporary_until)
     if own_targets or not shared_targets:
         steps += _own_replacement_steps(detail, own_targets, text, notes)
 
@@ -247,8 +279,13 @@ def lost_or_damaged(detail: UserDetail) -> Steps:
         elif return_rules.return_policy(d.type, d.status).action == "keep":
             notes.append(f"{_label(d)}: there are no return instructions for this device type; the client keeps it.")
         if d.shared_with:
-            notes.append(f"{d.serial} is shared with {', '.join(d.shared_with)}: they cannot log in with it either "
-                         "until the replacement works, and may need temporary access of their own.")
+            users = ", ".join(d.shared_with)
+            wait = (f" ({user.username}'s temporary device works through {temporary_until:%Y-%m-%d})"
+                    if temporary_until is not None else "")
+            notes.append(f"{d.serial} is shared with {users}: they cannot log in with it either until the replacement "
+                         "works, and may need temporary access of their own. If the new device has to be shared with "
+                         f"them again, that request is refused while {user.username} or they hold a temporary "
+                         f"device{wait}.")
     return steps, notes
 
 
