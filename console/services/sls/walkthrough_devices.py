@@ -235,8 +235,8 @@ def lost_or_damaged(detail: UserDetail) -> Steps:
                      "it; no temporary access is needed.")
     else:
         steps.append(call_for_access(detail))
-        owners = sorted({d.holder for d in shared_targets})
-        sharing_later = ([f"sharing the new device from {owner}" for owner in owners]
+        sharing_later = ([f"sharing the new device from {owner}"
+                          for owner in sorted({d.holder for d in shared_targets})]
                          + [f"sharing the new device with {', '.join(d.shared_with)}"
                             for d in targets if d.shared_with])
         if sharing_later:
