@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import stat
 import subprocess
@@ -179,3 +180,143 @@ def test_convert_existing_key_to_ppk(key_pair: Any, tmp_path: Path) -> None:
 def test_public_key_file_info(key_pair: Any) -> None:
     info = key_info(Path(key_pair.public_path))
     assert info.format == "public" and not info.has_private and info.comment == "alice"
+
+
+# ------------------------------------------------ hostile key files (audit 7) and key-pair writes (9)
+def _set_bcrypt_rounds(path: Path, rounds: int) -> None:
+    """Rewrite the bcrypt round count in an OpenSSH key's cleartext kdfoptions (what a crafted file does)."""
+    import base64
+    import struct
+
+    from console.services.sftp import openssh
+
+    text = path.read_text()
+    body = "".join(text.split(openssh.BEGIN)[1].split(openssh.END)[0].split())
+    blob = bytearray(base64.b64decode(body))
+    pos = len(openssh.MAGIC)
+    for _ in range(2):  # cipher name, kdf name
+        pos += 4 + struct.unpack_from(">I", blob, pos)[0]
+    pos += 4  # kdfoptions length
+    salt_len = struct.unpack_from(">I", blob, pos)[0]
+    struct.pack_into(">I", blob, pos + 4 + salt_len, rounds)
+    encoded = base64.b64encode(bytes(blob)).decode()
+    path.write_text("\n".join([openssh.BEGIN, *(encoded[i:i + 70] for i in range(0, len(encoded), 70)),
+                               openssh.END]) + "\n")
+
+
+@pytest.mark.timeout(20)
+def test_openssh_key_with_absurd_bcrypt_rounds_is_refused_at_once(key_pair: Any, tmp_path: Path) -> None:
+    import time
+
+    from console.services.sftp.keys import load_private_key, paramiko_key
+
+    crafted = tmp_path / "h8"
+    crafted.write_bytes(Path(key_pair.private_path).read_bytes())
+    _set_bcrypt_rounds(crafted, 4_278_190_096)
+    start = time.monotonic()
+    for call in (lambda: key_info(crafted, PASSPHRASE), lambda: load_private_key(crafted, PASSPHRASE),
+                 lambda: paramiko_key(crafted, PASSPHRASE)):
+        with pytest.raises(KeyFileError, match="4,278,190,096 bcrypt rounds"):
+            call()
+    assert time.monotonic() - start < 2
+    # the public half still shows without the passphrase (nothing to derive)
+    assert key_info(crafted).sha256 == key_pair.info.sha256
+    # a key with more rounds than the default but within reason still opens
+    _set_bcrypt_rounds(crafted, 20)
+    with pytest.raises(WrongPassphrase):  # rounds changed, so the derived key differs: wrong, not hung
+        key_info(crafted, PASSPHRASE)
+    made = tmp_path / "a100"
+    subprocess.run(["ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-a", "64", "-N", "pp", "-C", "u", "-f",
+                    str(made)], check=True)
+    assert key_info(made, "pp").verified
+
+
+@pytest.mark.timeout(20)
+def test_pkcs8_key_with_absurd_iterations_is_refused(tmp_path: Path, rsa_private_key: Any) -> None:
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+
+    pem = rsa_private_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                        serialization.BestAvailableEncryption(b"pw"))
+    good = tmp_path / "p8"
+    good.write_bytes(pem)
+    assert key_info(good, "pw").format == "pem"
+    from console.services.sftp.pkcs8 import _Der
+
+    def tlv(tag: int, content: bytes) -> bytes:
+        size = len(content)
+        head = bytes([size]) if size < 128 else bytes([0x82]) + size.to_bytes(2, "big")
+        return bytes([tag]) + head + content
+
+    # Rebuild EncryptedPrivateKeyInfo with PBKDF2 asking for 2**31-1 iterations (the rest as written).
+    outer = _Der(_Der(base64.b64decode(b"".join(pem.split(b"\n")[1:-2]))).expect(0x30))
+    algorithm = _Der(outer.expect(0x30))
+    pbes2_oid = algorithm.expect(0x06)
+    params = _Der(algorithm.expect(0x30))
+    kdf = _Der(params.expect(0x30))
+    kdf_oid = kdf.expect(0x06)
+    kdf_params = _Der(kdf.expect(0x30))
+    salt = kdf_params.expect(0x04)
+    kdf_params.expect(0x02)
+    rest_kdf = kdf_params.data[kdf_params.pos:]
+    scheme = params.data[params.pos:]
+    encrypted = outer.data[outer.pos:]
+    kdf_seq = tlv(0x30, tlv(0x06, kdf_oid) + tlv(0x30, tlv(0x04, salt) + tlv(0x02, b"\x7f\xff\xff\xff")
+                                                 + rest_kdf))
+    der = tlv(0x30, tlv(0x30, tlv(0x06, pbes2_oid) + tlv(0x30, kdf_seq + scheme)) + encrypted)
+    body = base64.b64encode(bytes(der)).decode()
+    crafted = tmp_path / "p8bad"
+    crafted.write_text("-----BEGIN ENCRYPTED PRIVATE KEY-----\n" + "\n".join(
+        body[i:i + 64] for i in range(0, len(body), 64)) + "\n-----END ENCRYPTED PRIVATE KEY-----\n")
+    with pytest.raises(KeyFileError, match="iterations"):
+        key_info(crafted, "pw")
+
+
+def test_keygen_force_with_a_folder_in_the_way_keeps_the_old_pair(key_pair: Any, rsa_private_key: Any) -> None:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    out = Path(key_pair.private_path).parent
+    Path(key_pair.ppk_path).unlink()
+    Path(key_pair.ppk_path).mkdir()
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    other = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    with pytest.raises(KeyFileError, match=r"id_rsa\.ppk .*not a regular file"):
+        save_key_pair(out, "alice", private_key=other, write_ppk=True, overwrite=True)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert sorted(p.name for p in out.iterdir()) == sorted([*before, "id_rsa.ppk"])
+
+
+def test_keygen_failure_during_renames_puts_every_old_file_back(key_pair: Any, monkeypatch: Any) -> None:
+    import os
+
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    out = Path(key_pair.private_path).parent
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real_replace = os.replace
+    calls: list[str] = []
+
+    def failing_replace(src: Any, dst: Any) -> None:
+        calls.append(str(dst))
+        if str(dst).endswith(".ppk"):  # the third rename fails (e.g. disk full, permission change)
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    other = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    with pytest.raises(KeyFileError, match="Nothing was changed"):
+        save_key_pair(out, "alice", private_key=other, write_ppk=True, overwrite=True)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # old pair back, no temps left
+    assert stat.S_IMODE(Path(key_pair.private_path).stat().st_mode) == 0o600
+
+
+@pytest.mark.timeout(20)
+def test_ppk_with_huge_argon2_work_is_refused(key_pair: Any, tmp_path: Path) -> None:
+    text = Path(key_pair.ppk_path).read_text()
+    crafted = tmp_path / "big.ppk"
+    crafted.write_text(re.sub(r"Argon2-Passes: \d+", "Argon2-Passes: 1000",
+                              re.sub(r"Argon2-Memory: \d+", "Argon2-Memory: 1048576", text)))
+    with pytest.raises(KeyFileError, match="unreasonable"):
+        key_info(crafted, PASSPHRASE)

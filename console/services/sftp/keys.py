@@ -2,21 +2,25 @@
 
 The broker asks for an RSA key of 2048 bits whose comment is the client's sFTP username; the
 client keeps the private key and sends only the one-line public key. Private files are written
-with mode 0600 from their first byte (``atomic_output(mode=0o600)``).
+with mode 0600 from their first byte (temp file created 0600, then renamed into place).
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from console.services.fsutil import atomic_output, atomic_write_text
-from console.services.sftp import openssh, ppk
+from console.services.sftp import openssh, pkcs8, ppk
 from console.services.sftp.errors import KeyFileError, PassphraseNeeded, WrongPassphrase
 
 KEY_SIZES = (2048, 3072, 4096)
@@ -171,23 +175,80 @@ def validate_username(username: str) -> str:
     return username.strip()
 
 
+def _check_targets(out_dir: Path, targets: list[Path], overwrite: bool) -> None:
+    """Refuse before any work: a target that is not a regular file, or any existing one unless ``overwrite``."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise KeyFileError(f"{out_dir} is a file, not a folder: choose a folder for the key files.")
+    odd = [p.name for p in targets if (p.exists() or p.is_symlink()) and not p.is_file()]
+    if odd:
+        raise KeyFileError(f"{', '.join(odd)} in {out_dir} {'is' if len(odd) == 1 else 'are'} not a regular "
+                           "file (a folder?); nothing was written.",
+                           hint="Move it out of the way, or pick another folder.")
+    existing = [p.name for p in targets if p.exists()]
+    if existing and not overwrite:
+        raise KeyFileError(f"{', '.join(existing)} already exist in {out_dir}; refusing to overwrite a key.",
+                           hint="Pick an empty folder, or confirm replacing them (--force).")
+
+
+def _write_together(out_dir: Path, files: list[tuple[Path, bytes, int]]) -> None:
+    """Write every file to a temp beside it, then rename them all; on any failure the old files stay.
+
+    Existing targets are hard-linked (or copied) aside first, so a failure halfway through the
+    renames puts every old file back: a key pair is never left half old, half new.
+    """
+    temps: list[Path] = []
+    backups: dict[Path, Path] = {}
+    replaced: list[Path] = []
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for target, data, mode in files:
+            fd, name = tempfile.mkstemp(dir=out_dir, prefix=f".{target.name}.", suffix=".tmp")
+            temps.append(Path(name))
+            os.chmod(name, mode)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        for target, _data, _mode in files:
+            if target.exists():
+                fd, name = tempfile.mkstemp(dir=out_dir, prefix=f".{target.name}.", suffix=".old")
+                os.close(fd)
+                backup = Path(name)
+                backups[target] = backup
+                shutil.copy2(target, backup)
+        for (target, _data, _mode), temp in zip(files, temps, strict=True):
+            os.replace(temp, target)
+            replaced.append(target)
+    except OSError as exc:
+        for target in reversed(replaced):
+            with contextlib.suppress(OSError):
+                if target in backups:
+                    os.replace(backups.pop(target), target)
+                else:
+                    target.unlink()
+        raise KeyFileError(f"Cannot write the key files in {out_dir}: {exc.strerror or exc}. "
+                           "Nothing was changed.") from exc
+    finally:
+        for leftover in [*temps, *backups.values()]:
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+
+
 def save_key_pair(out_dir: Path, username: str, *, bits: int = DEFAULT_BITS, passphrase: str | None = None,
                   write_ppk: bool = False, ppk_version: int = 3, overwrite: bool = False,
                   private_key: Any = None,
                   progress: Callable[[int, int], None] | None = None) -> KeyPairResult:
     """Generate (or take) an RSA key and write ``id_rsa`` (0600), ``public.key`` and optionally ``id_rsa.ppk``.
 
-    Nothing is overwritten unless ``overwrite``; every file is written through a temp file.
+    Nothing is overwritten unless ``overwrite``; every target is checked before any work, all
+    files are written to temps and then renamed together (a failure leaves the old files).
     """
     comment = validate_username(username)
     if ppk_version not in (2, 3):
         raise KeyFileError("The PuTTY key file version must be 2 or 3.")
     out_dir = Path(out_dir)
     targets = [out_dir / PRIVATE_NAME, out_dir / PUBLIC_NAME] + ([out_dir / PPK_NAME] if write_ppk else [])
-    existing = [p.name for p in targets if p.exists()]
-    if existing and not overwrite:
-        raise KeyFileError(f"{', '.join(existing)} already exist in {out_dir}; refusing to overwrite a key.",
-                           hint="Pick an empty folder, or confirm replacing them (--force).")
+    _check_targets(out_dir, targets, overwrite)
     if progress:
         progress(0, 3)
     key = private_key if private_key is not None else generate_rsa(bits)
@@ -195,20 +256,16 @@ def save_key_pair(out_dir: Path, username: str, *, bits: int = DEFAULT_BITS, pas
         progress(1, 3)
     nums = key.private_numbers()
     pub = nums.public_numbers
-    try:
-        with atomic_output(targets[0], mode=0o600) as fh:
-            fh.write(openssh.encode_rsa(pub.n, pub.e, nums.d, nums.p, nums.q, nums.iqmp, comment, passphrase or None))
-        blob = _public_blob_of(key)
-        atomic_write_text(targets[1], public_line(blob, comment) + "\n", mode=0o644)
-        ppk_path = None
-        if write_ppk:
-            data = ppk.encode_ppk("ssh-rsa", blob, _rsa_ppk_private(key), comment,
-                                  passphrase=passphrase or None, version=ppk_version)
-            with atomic_output(targets[2], mode=0o600) as fh:
-                fh.write(data)
-            ppk_path = str(targets[2])
-    except OSError as exc:
-        raise KeyFileError(f"Cannot write the key files in {out_dir}: {exc.strerror or exc}.") from exc
+    blob = _public_blob_of(key)
+    files = [(targets[0], openssh.encode_rsa(pub.n, pub.e, nums.d, nums.p, nums.q, nums.iqmp, comment,
+                                            passphrase or None), 0o600),
+             (targets[1], (public_line(blob, comment) + "\n").encode("utf-8"), 0o644)]
+    ppk_path = None
+    if write_ppk:
+        files.append((targets[2], ppk.encode_ppk("ssh-rsa", blob, _rsa_ppk_private(key), comment,
+                                                 passphrase=passphrase or None, version=ppk_version), 0o600))
+        ppk_path = str(targets[2])
+    _write_together(out_dir, files)
     if progress:
         progress(3, 3)
     info = _info(targets[0], "openssh", blob, comment, bool(passphrase), True, True)
@@ -219,6 +276,8 @@ def write_ppk_from(key_path: Path, out: Path, *, passphrase: str | None = None, 
                    version: int = 3, overwrite: bool = False) -> KeyInfo:
     """Convert an existing private key to a .ppk (for PuTTY/WinSCP users who already have a key)."""
     loaded, comment = load_private_key(key_path, passphrase)
+    if Path(out).exists() and not Path(out).is_file():
+        raise KeyFileError(f"{out} is a folder, not a file: choose a file name for the .ppk.")
     if Path(out).exists() and not overwrite:
         raise KeyFileError(f"{out} already exists; refusing to overwrite it.")
     blob = _public_blob_of(loaded)
@@ -226,8 +285,11 @@ def write_ppk_from(key_path: Path, out: Path, *, passphrase: str | None = None, 
         raise KeyFileError("Only RSA keys can be saved as .ppk here.")
     data = ppk.encode_ppk("ssh-rsa", blob, _rsa_ppk_private(loaded), comment, passphrase=new_passphrase,
                           version=version)
-    with atomic_output(Path(out), mode=0o600) as fh:
-        fh.write(data)
+    try:
+        with atomic_output(Path(out), mode=0o600) as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise KeyFileError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
     return _info(Path(out), "ppk", blob, comment, bool(new_passphrase), True, True)
 
 
@@ -252,6 +314,8 @@ def _load_pem_or_openssh(data: bytes, passphrase: str | None, path: Path, valida
 
     secret = passphrase.encode("utf-8") if passphrase else None
     is_openssh = openssh.BEGIN.encode() in data
+    if secret:
+        _refuse_costly_kdf(data, path, is_openssh)
     def loader(raw: bytes, password: bytes | None) -> Any:
         load = serialization.load_ssh_private_key if is_openssh else serialization.load_pem_private_key
         return load(raw, password=password, unsafe_skip_rsa_key_validation=not validate)
@@ -274,6 +338,25 @@ def _load_pem_or_openssh(data: bytes, passphrase: str | None, path: Path, valida
         raise KeyFileError(f"{path.name} is not a private key this console can read ({exc}).") from None
     except UnsupportedAlgorithm as exc:
         raise KeyFileError(f"{path.name} holds a key type this console cannot use ({exc}).") from None
+
+
+def _refuse_costly_kdf(data: bytes, path: Path, is_openssh: bool) -> None:
+    """Read the key-derivation cost from the cleartext header and refuse absurd ones before decrypting."""
+    hint = "Open the original key file, or make a new key pair with the wizard (sftp keygen)."
+    if is_openssh:
+        try:
+            rounds = openssh.kdf_rounds(data)
+        except ValueError:
+            raise KeyFileError(f"{path.name} is a damaged OpenSSH private key (its encryption settings "
+                               "cannot be read).", hint=hint) from None
+        if rounds > openssh.MAX_BCRYPT_ROUNDS:
+            raise KeyFileError(f"{path.name} asks for {rounds:,} bcrypt rounds to open (ssh-keygen uses 16; "
+                               f"at most {openssh.MAX_BCRYPT_ROUNDS} are accepted): the file is damaged or "
+                               "was made to stall the program.", hint=hint)
+        return
+    problem = pkcs8.work_problem(data)
+    if problem is not None:
+        raise KeyFileError(f"{path.name} {problem}.", hint=hint)
 
 
 def load_private_key(path: Path, passphrase: str | None = None, *, validate: bool = True) -> tuple[Any, str]:

@@ -37,6 +37,9 @@ ARGON2_PARALLELISM = 1
 _MAX_MEMORY_KIB = 1024 * 1024
 _MAX_PASSES = 1000
 _MAX_PARALLELISM = 64
+#: Memory times passes (KiB): 1 GiB for one pass costs about a second, so this caps the work at
+#: several seconds (puttygen's default is 8 MiB for a few dozen passes).
+_MAX_WORK_KIB = 8 * 1024 * 1024
 
 _MAC_KEY_V2 = b"putty-private-key-file-mac-key"
 
@@ -218,8 +221,9 @@ def decode_ppk(data: bytes, passphrase: str | None = None, *, public_only: bool 
             except ValueError:
                 raise KeyFileError("This .ppk file has unreadable key-derivation settings.") from None
             if not (8 * lanes <= memory <= _MAX_MEMORY_KIB and 1 <= passes <= _MAX_PASSES
-                    and 1 <= lanes <= _MAX_PARALLELISM):
-                raise KeyFileError("This .ppk file asks for unreasonable key-derivation work; refused.")
+                    and 1 <= lanes <= _MAX_PARALLELISM and memory * passes <= _MAX_WORK_KIB):
+                raise KeyFileError(f"This .ppk file asks for unreasonable key-derivation work ({memory:,} KiB, "
+                                   f"{passes:,} passes); it is damaged or was made to stall the program.")
             material = _argon2(kdf["flavour"], secret, salt, memory, passes, lanes)
             cipher_key, iv, mac_key = material[:32], material[32:48], material[48:]
         else:
