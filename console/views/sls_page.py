@@ -77,6 +77,18 @@ class SlsPage(AreaPage):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setMaximumWidth(560)
         empty_layout.addWidget(self.empty_label)
+        fix = QHBoxLayout()
+        fix.addStretch(1)
+        self.preferences_button = QPushButton(self.tr("Open &Preferences…"))
+        self.preferences_button.clicked.connect(self._open_preferences)
+        self.retry_button = QPushButton(self.tr("&Try again"))
+        self.retry_button.clicked.connect(self._retry_database)
+        fix.addWidget(self.preferences_button)
+        fix.addWidget(self.retry_button)
+        fix.addStretch(1)
+        empty_layout.addLayout(fix)
+        self.preferences_button.hide()
+        self.retry_button.hide()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self._build_main())
         layout = QVBoxLayout(self)
@@ -219,15 +231,39 @@ class SlsPage(AreaPage):
     # ------------------------------------------------------------------ database state
     def set_database_ready(self, ready: bool) -> None:
         super().set_database_ready(ready)
+        self.preferences_button.setVisible(not ready)
+        self.retry_button.setVisible(not ready)
         if not ready:
-            self.empty_label.setText(self.tr(
-                "<h3>The client database is not available</h3>Client lookup needs the database. Check "
-                "Preferences (or SUPPORT_CONSOLE_DB_URL) and the log pane for the reason, then restart. The HAR "
-                "inspector, GPG and sFTP areas work without it."))
+            self.empty_label.setText(self.unavailable_text())
             self.stack.setCurrentIndex(0)
             return
         self.stack.setCurrentIndex(1)
         run_worker(sls.has_data, self.ctx.database, on_result=self._data_checked, on_error=lambda _e: None)
+
+    def unavailable_text(self) -> str:
+        """What to do when the database cannot be used: where its URL is set decides the advice."""
+        text = self.tr("<h3>The client database is not available</h3><p>Client lookup needs the database. To see "
+                       "why, point at “Database: unavailable” in the status bar or open the log pane (Ctrl+L).</p>")
+        if self.ctx.settings.source("db_url") == "env":
+            text += self.tr("<p>Its address comes from the SUPPORT_CONSOLE_DB_URL environment variable: correct "
+                            "or unset it and start the console again (Preferences cannot change it while it is "
+                            "set). If the server was only down, <b>Try again</b> once it is back.</p>")
+        else:
+            text += self.tr("<p>Correct the database URL in File ▸ Preferences: the new address is used as soon as "
+                            "you save, no restart needed (leave it empty for the built-in SQLite database). If the "
+                            "server was only down, <b>Try again</b> once it is back.</p>")
+        return text + self.tr("<p>The HAR inspector, GPG and sFTP areas work without it.</p>")
+
+    def _open_preferences(self) -> None:
+        show = getattr(self.window(), "show_preferences", None)
+        if callable(show):
+            show()
+
+    def _retry_database(self) -> None:
+        check = getattr(self.window(), "check_database", None)
+        if callable(check):
+            self.empty_label.setText(self.tr("Checking the client database…"))
+            check()
 
     def _data_checked(self, has: bool) -> None:
         if not has:

@@ -8,7 +8,7 @@ import orjson
 import pytest
 from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from console.context import AppContext
 from console.services import sls
@@ -65,8 +65,49 @@ def test_database_unavailable_shows_empty_state(qtbot, ctx: AppContext) -> None:
     qtbot.addWidget(widget)
     widget.set_database_ready(False)
     assert widget.stack.currentIndex() == 0
-    assert "not available" in widget.empty_label.text()
+    text = widget.empty_label.text()
+    assert "not available" in text
+    # A URL fixed in Preferences is used at once: no "restart" advice unless the environment variable decides.
+    assert "Preferences" in text and "as soon as you save" in text and "no restart needed" in text
+    assert "then restart" not in text and "start the console again" not in text
+    assert widget.preferences_button.isVisibleTo(widget) and widget.retry_button.isVisibleTo(widget)
     widget.search_now()  # nothing happens without a database
+
+
+def test_database_unavailable_buttons_reach_the_window(qtbot, ctx: AppContext) -> None:
+    calls: list[str] = []
+
+    class Host(QWidget):
+        def show_preferences(self) -> None:
+            calls.append("preferences")
+
+        def check_database(self) -> None:
+            calls.append("check")
+
+    host = Host()
+    qtbot.addWidget(host)
+    widget = SlsPage(ctx, host)
+    widget.set_database_ready(False)
+    qtbot.mouseClick(widget.preferences_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(widget.retry_button, Qt.MouseButton.LeftButton)
+    assert calls == ["preferences", "check"]
+    assert "Checking" in widget.empty_label.text()
+    widget.set_database_ready(True)
+    assert not widget.preferences_button.isVisibleTo(widget) and not widget.retry_button.isVisibleTo(widget)
+
+
+def test_database_unavailable_from_the_environment_says_so(qtbot, monkeypatch, isolated_dirs) -> None:
+    monkeypatch.setenv("SUPPORT_CONSOLE_DB_URL", "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    context = AppContext()
+    try:
+        widget = SlsPage(context)
+        qtbot.addWidget(widget)
+        widget.set_database_ready(False)
+        text = widget.empty_label.text()
+        assert "SUPPORT_CONSOLE_DB_URL" in text and "start the console again" in text
+        assert "as soon as you save" not in text
+    finally:
+        context.close()
 
 
 def test_search_as_you_type_and_detail(qtbot, page: SlsPage, demo_db) -> None:
