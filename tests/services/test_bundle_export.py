@@ -50,8 +50,8 @@ def test_sanitized_export_redacts_and_reports_without_values(database, tmp_path:
         assert secret not in json.dumps([r.__dict__ for r in report.replacements])
     # The same account gets the same placeholder on both lines; the order id is not a card (Luhn).
     assert text.count("<ACCOUNT-1>") == 2 and "1234567890123" in text
-    assert "password=<SECRET-1>" in text and "Bearer <TOKEN-1>" in text and "<CARD-1>" in text
-    assert report.counts == {"account-id": 2, "bearer-token": 1, "card-number": 1, "credential": 1}
+    assert "password=<SECRET-1>" in text and "Authorization: <TOKEN-1>" in text and "<CARD-1>" in text
+    assert report.counts == {"account-id": 2, "authorization": 1, "card-number": 1, "credential": 1}
     assert {(r.line, r.rule) for r in report.replacements} >= {(1, "credential"), (3, "card-number")}
     assert text.splitlines()[0].startswith("2024-03-05 10:00:00.000")
     # HAR files go through the HAR area's sanitizer when it is there, else are left out (never raw).

@@ -20,7 +20,7 @@ from console.services.bundles.catalog import (
 )
 from console.services.bundles.clients import ClientCheck, check_client
 from console.services.bundles.errors import EncryptedLog, InvalidFilter, InvalidSearch, NotAnArchive
-from console.services.bundles.export import ExportReport, Replacement, export_bundle
+from console.services.bundles.export import ExportReport, export_bundle
 from console.services.bundles.findings import CODES, Finding, FindingGroup, group_findings
 from console.services.bundles.ingest import (
     KINDS,
@@ -44,6 +44,7 @@ from console.services.bundles.logs import (
     parse_line,
     parse_timestamp,
 )
+from console.services.bundles.redact import Replacement
 from console.services.bundles.search import SearchHit, search
 from console.services.bundles.timeline import Timeline, TimelineEvent, bundle_timeline
 

@@ -9,7 +9,7 @@ replaced where, never the values.
 
 from __future__ import annotations
 
-import re
+import os
 import tempfile
 import threading
 import zipfile
@@ -22,20 +22,13 @@ from typing import Any
 import orjson
 
 from console.services.bundles.catalog import get_bundle
+from console.services.bundles.redact import Redactor, Replacement
 from console.services.bundles.store import BlobStore
 from console.services.db import Database
 from console.services.errors import Cancelled, InvalidInput
 from console.services.fsutil import atomic_output
 
 _TEXT_KINDS = ("log", "settings")
-
-
-@dataclass(frozen=True)
-class Replacement:
-    file: str
-    line: int
-    rule: str
-    placeholder: str
 
 
 @dataclass(frozen=True)
@@ -50,80 +43,6 @@ class ExportReport:
     har_reports: dict[str, Any] = field(default_factory=dict)
 
 
-def _luhn(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0
-
-
-_SECRET_KEYS = r"(?:pass(?:word|wd|phrase)?|pwd|secret|token|access[_-]?token|refresh[_-]?token|api[_-]?key|" \
-               r"apikey|auth(?:orization)?|cookie|session(?:id)?|jsessionid|private[_-]?key|client[_-]?secret)"
-# (rule, pattern, group holding the value)
-_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
-    ("private-key", re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"), 0),
-    ("bearer-token", re.compile(r"\b(?:Bearer|Basic)\s+([A-Za-z0-9._~+/=-]{8,})"), 1),
-    ("jwt", re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}"), 0),
-    ("credential", re.compile(rf"(?i)\b{_SECRET_KEYS}\b[\"']?\s*[:=]\s*[\"']?(?!(?:Bearer|Basic)\b)([^\s\"',;&]+)"), 1),
-    ("card-number", re.compile(r"\b(?:\d[ -]?){12,18}\d\b"), 0),
-    ("account-id", re.compile(r"\b(?:DU|DF|U|F|I)\d{5,9}\b"), 0),
-)
-_PREFIX = {"private-key": "KEY", "bearer-token": "TOKEN", "jwt": "TOKEN", "credential": "SECRET",
-           "card-number": "CARD", "account-id": "ACCOUNT"}
-
-
-class Redactor:
-    """Replaces sensitive values with stable placeholders and records where (never what)."""
-
-    def __init__(self) -> None:
-        self._tokens: dict[tuple[str, str], str] = {}
-        self._next: Counter[str] = Counter()
-        self.replacements: list[Replacement] = []
-        self._in_key = False
-
-    def _token(self, rule: str, value: str) -> str:
-        prefix = _PREFIX[rule]
-        key = (prefix, value)
-        if key not in self._tokens:
-            self._next[prefix] += 1
-            self._tokens[key] = f"<{prefix}-{self._next[prefix]}>"
-        return self._tokens[key]
-
-    def line(self, text: str, file: str, number: int) -> str:
-        if self._in_key:
-            # Inside a multi-line private key block: drop the body until its END line.
-            if "-----END" in text:
-                self._in_key = False
-            return ""
-        if "-----BEGIN" in text and "PRIVATE KEY-----" in text and "-----END" not in text:
-            self._in_key = True
-        for rule, pattern, group in _RULES:
-            text = self._apply(rule, pattern, group, text, file, number)
-        return text
-
-    def _apply(self, rule: str, pattern: re.Pattern[str], group: int, text: str, file: str, number: int) -> str:
-        def sub(m: re.Match[str]) -> str:
-            value = m.group(group)
-            if rule == "card-number":
-                digits = re.sub(r"\D", "", value)
-                if not 13 <= len(digits) <= 19 or not _luhn(digits):
-                    return m.group(0)
-            if value.startswith("<") and value.endswith(">"):
-                return m.group(0)  # already a placeholder
-            token = self._token(rule, value)
-            self.replacements.append(Replacement(file, number, rule, token))
-            start, end = m.start(group) - m.start(0), m.end(group) - m.start(0)
-            whole = m.group(0)
-            return whole[:start] + token + whole[end:]
-
-        return pattern.sub(sub, text)
-
-
 def _sanitize_text(src: Path, dst: zipfile.ZipFile, name: str, redactor: Redactor,
                    cancel: threading.Event | None) -> None:
     with open(src, "rb") as fh, dst.open(name, "w", force_zip64=True) as out:
@@ -134,6 +53,21 @@ def _sanitize_text(src: Path, dst: zipfile.ZipFile, name: str, redactor: Redacto
             ending = "\n" if text.endswith("\n") else ""
             clean = redactor.line(text.rstrip("\r\n"), name, number)
             out.write((clean + ending).encode("utf-8"))
+
+
+def check_output_path(out: Path) -> None:
+    """Refuse, before any work, a target the zip could never be written to."""
+    if out.is_dir():
+        raise InvalidInput(f"{out} is a folder; give the name of the zip file to write.")
+    parent = out.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise InvalidInput(f"Cannot write {out}: {parent} is a file, not a folder.",
+                           hint="Choose a folder for the zip file.")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InvalidInput(f"Cannot write {out}: the folder {parent} is not writable.",
+                           hint="Choose a folder you can write to.")
 
 
 def _har_sanitizer() -> Callable[[Path, Path], Any] | None:
@@ -152,6 +86,7 @@ def export_bundle(database: Database, store_dir: Path, bundle_id: int, out: Path
     out = Path(out)
     if out.suffix.lower() != ".zip":
         raise InvalidInput(f"{out.name}: the export is a zip file; give a name ending in .zip.")
+    check_output_path(out)
     detail = get_bundle(database, bundle_id)
     store = BlobStore(store_dir)
     redactor = Redactor()

@@ -32,6 +32,7 @@ from console.services.bundles.archive import (
 from console.services.bundles.errors import NotAnArchive
 from console.services.bundles.logs import is_encrypted_log, looks_like_log
 from console.services.bundles.models import Bundle, BundleFile
+from console.services.bundles.redact import redact_text
 from console.services.bundles.search import index_file
 from console.services.bundles.store import BlobStore, StoreTransaction
 from console.services.db import Database
@@ -220,7 +221,7 @@ def ingest_bundle(database: Database, store_dir: Path, paths: Sequence[Path], *,
     try:
         with database.writer() as s:
             bundle = Bundle(created_at=datetime.now(timezone.utc), ticket=ticket, username=_clean(username),
-                            account=_clean(account), platform=platform, reason=_clean(reason),
+                            account=_clean(account), platform=platform, reason=_clean(redact_text(reason or "")),
                             source=", ".join(p.name for p in paths)[:2000])
             s.add(bundle)
             s.flush()
@@ -284,7 +285,7 @@ def _pick_ticket(run: _Run, bundle: Bundle, form_ticket: str | None) -> str | No
     for _depth, name, text in sorted(run.reasons):
         found = ticket_in(text)
         if bundle.reason is None and text:
-            bundle.reason = text[:4000]
+            bundle.reason = redact_text(text[:4000])
         if found:
             bundle.ticket = found
             return name

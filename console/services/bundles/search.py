@@ -7,7 +7,13 @@ size. A search asks the index for candidate chunks, reads them back from the sto
 the lines inside that contain every word of the query.
 
 Words are runs of letters and digits, lower-cased, on both backends (PostgreSQL gets the text
-pre-split the same way), so a query finds the same lines everywhere.
+pre-split the same way), so a query finds the same lines everywhere. Words longer than
+:data:`MAX_WORD` are left out on both.
+
+The index only ever sees redacted text (:func:`console.services.bundles.redact.index_text`):
+passwords, tokens, cookies, URL credentials, private keys and card numbers are replaced by
+placeholders before a chunk reaches the database, so searching for a secret finds nothing. The
+raw files stay in the store (private to the user); a hit shows the raw line read from there.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from sqlalchemy.orm import Session
 from console.services.bundles.errors import InvalidSearch
 from console.services.bundles.logs import decode, parse_line
 from console.services.bundles.models import Bundle, BundleFile, LogChunk
+from console.services.bundles.redact import index_text
 from console.services.bundles.store import BlobStore
 from console.services.db import Database
 
@@ -34,6 +41,7 @@ _BATCH = 256
 _WORD = re.compile(r"[^\W_]+")
 #: Longer "words" (base64 blobs) are not worth indexing, and PostgreSQL refuses lexemes over 2 KB.
 MAX_WORD = 200
+_LONG_WORD = re.compile(rf"(?<![^\W_])[^\W_]{{{MAX_WORD + 1},}}")
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,15 @@ class SearchHit:
 
 def words(query: str) -> list[str]:
     return _WORD.findall(query.lower())
+
+
+def _sqlite_body(piece: bytes) -> str:
+    """The exact text the SQLite index gets for a chunk (also needed to take it out again)."""
+    return _LONG_WORD.sub(" ", index_text(piece.decode("utf-8", "replace").replace("\x00", " ")))
+
+
+def _pg_words(piece: bytes) -> list[str]:
+    return [w for w in set(_WORD.findall(index_text(decode(piece)).lower())) if len(w) <= MAX_WORD]
 
 
 def iter_chunks(path: Path, target: int = CHUNK_TARGET) -> Iterator[tuple[int, int, int, bytes]]:
@@ -121,13 +138,10 @@ def index_file(session: Session, file_id: int, path: Path) -> IndexStats:
             # Words are found here, in parallel with the server, which then only builds the vector
             # (no parsing): the same words the query side uses, so both backends match the same lines.
             sql = "INSERT INTO bundle_log_tsv (chunk_id, tsv) VALUES (:id, array_to_tsvector(CAST(:w AS text[])))"
-            session.execute(text(sql), [{"id": i, "w": [w for w in set(_WORD.findall(decode(p[3]).lower()))
-                                                     if len(w) <= MAX_WORD]}
-                                        for i, p in zip(ids, batch, strict=True)])
+            session.execute(text(sql), [{"id": i, "w": _pg_words(p[3])} for i, p in zip(ids, batch, strict=True)])
         else:
             session.execute(text("INSERT INTO bundle_log_fts (rowid, body) VALUES (:id, :b)"),
-                            [{"id": i, "b": p[3].decode("utf-8", "replace").replace("\x00", " ")}
-                             for i, p in zip(ids, batch, strict=True)])
+                            [{"id": i, "b": _sqlite_body(p[3])} for i, p in zip(ids, batch, strict=True)])
         batch.clear()
 
     for item in iter_chunks(path):
@@ -176,6 +190,8 @@ def search(database: Database, store_dir: Path, query: str, *, bundle: int | Non
     tokens = words(query)
     if not tokens:
         raise InvalidSearch("Type at least one word (letters or digits) to search for.")
+    if any(len(t) > MAX_WORD for t in tokens):
+        raise InvalidSearch(f"Words longer than {MAX_WORD} characters are not indexed; search for a shorter word.")
     if limit < 1:
         raise InvalidSearch("The result limit must be at least 1.")
     store = BlobStore(store_dir)
@@ -196,10 +212,12 @@ def search(database: Database, store_dir: Path, query: str, *, bundle: int | Non
                 with open(store.open(sha), "rb") as fh:
                     fh.seek(offset)
                     data = fh.read(length)
+                # Match on the redacted text (what the index holds); show the raw line.
+                clean = index_text(data.decode("utf-8", "replace")).split("\n")
                 for i, raw in enumerate(data.split(b"\n")):
-                    line = decode(raw)
-                    if not line or not wanted.issubset(_WORD.findall(line.lower())):
+                    if not wanted.issubset(_WORD.findall(clean[i].lower())):
                         continue
+                    line = decode(raw)
                     parsed = parse_line(line, first_line + i)
                     hits.append(SearchHit(bundle_id, path, file_id, first_line + i, parsed.timestamp, line[:1000]))
                     if len(hits) >= limit:
@@ -218,6 +236,6 @@ def unindex_bundle(session: Session, store: BlobStore, bundle_id: int) -> None:
     for chunk_id, offset, length, sha in rows:
         with open(store.open(sha), "rb") as fh:
             fh.seek(offset)
-            body = fh.read(length).decode("utf-8", "replace").replace("\x00", " ")
+            body = _sqlite_body(fh.read(length))
         session.execute(text("INSERT INTO bundle_log_fts (bundle_log_fts, rowid, body) VALUES ('delete', :id, :b)"),
                         {"id": chunk_id, "b": body})
