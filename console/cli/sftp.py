@@ -25,8 +25,10 @@ def register(sub: Any) -> None:
     p.add_argument("--user", required=True, help="sFTP username (becomes the key comment)")
     p.add_argument("--out", required=True, type=Path, help="folder for the key files")
     p.add_argument("--bits", type=int, default=2048, choices=(2048, 3072, 4096), help="key size (default 2048)")
-    p.add_argument("--passphrase-file", metavar="F", help="read the passphrase from F (- = stdin)")
-    p.add_argument("--no-passphrase", action="store_true", help="leave the private key unencrypted")
+    secret = p.add_mutually_exclusive_group()
+    secret.add_argument("--passphrase-file", metavar="F", help="read the passphrase from F (- = stdin)")
+    secret.add_argument("--no-passphrase", action="store_true",
+                        help="leave the private key unencrypted (needed when there is no terminal to ask)")
     p.add_argument("--ppk", action="store_true", help="also write id_rsa.ppk for PuTTY/WinSCP")
     p.add_argument("--ppk-version", type=int, default=3, choices=(2, 3),
                    help="PuTTY key format: 3 (PuTTY 0.75+, default) or 2 (older PuTTY/WinSCP)")
@@ -39,6 +41,7 @@ def register(sub: Any) -> None:
     p = add_verb(verbs, "test", test, "connect with the key and report what happens")
     _connection_options(p)
     p.add_argument("--accept-new", action="store_true", help="trust the server's host key if it is unknown")
+    p.add_argument("--remote", default=".", metavar="DIR", help="remote folder to list (default: home)")
 
     p = add_verb(verbs, "ls", ls, "list a remote folder")
     p.add_argument("remote", nargs="?", default=".", help="remote folder (default: home)")
@@ -136,6 +139,7 @@ def _progress_printer() -> Any:
 
 
 def keygen(args: argparse.Namespace, ctx: Any) -> int:
+    from console.services.errors import InvalidInput
     from console.services.sftp import save_key_pair
 
     if args.no_passphrase:
@@ -143,11 +147,13 @@ def keygen(args: argparse.Namespace, ctx: Any) -> int:
     elif args.passphrase_file or sys.stdin.isatty():
         passphrase = read_secret(args.passphrase_file, prompt="Passphrase (empty for none): ", confirm=True) or None
     else:
-        passphrase = None
+        raise InvalidInput("No passphrase given and no terminal to ask for one; the key was not made.",
+                           hint="Give --passphrase-file F (- = stdin), or --no-passphrase to leave the private "
+                                "key unencrypted on purpose.")
     result = save_key_pair(args.out, args.user, bits=args.bits, passphrase=passphrase, write_ppk=args.ppk,
                            ppk_version=args.ppk_version, overwrite=args.force)
     if passphrase is None and not args.json:
-        print("note: the private key is not protected by a passphrase.", file=sys.stderr)
+        print("Note: the private key is not protected by a passphrase.", file=sys.stderr)
     info = result.info
 
     def text(_: Any) -> str:
@@ -204,7 +210,8 @@ def test(args: argparse.Namespace, ctx: Any) -> int:
     params = _params(args, ctx)
     try:
         with _host_key_hints(args):
-            report = test_connection(params, known_hosts=_known_hosts(args, ctx), accept_new=args.accept_new)
+            report = test_connection(params, known_hosts=_known_hosts(args, ctx), accept_new=args.accept_new,
+                                     remote_dir=args.remote)
     except HostKeyUnknown as exc:
         # The error line (stderr) names the fingerprint; --json also gets it as data on stdout.
         if args.json:
@@ -217,7 +224,8 @@ def test(args: argparse.Namespace, ctx: Any) -> int:
         trust = "newly trusted" if r.newly_trusted else "already trusted"
         return (f"OK: logged in to {r.host}:{r.port} as {r.username} in {r.seconds:.2f} s\n"
                 f"server     {r.server_version}\nhost key   {r.host_key.key_type} {r.host_key.sha256} ({trust})\n"
-                f"cipher     {r.cipher}\nhome       {r.home} ({r.entries} entries)")
+                f"cipher     {r.cipher}\nhome       {r.home}\n"
+                f"folder     {r.folder} ({r.entries} {'entry' if r.entries == 1 else 'entries'})")
 
     emit(args, asdict(report), text)
     return 0
@@ -240,7 +248,8 @@ def _transfer_text(r: Any) -> str:
     rate = r.size / r.seconds / 1e6 if r.seconds else 0.0
     resumed = f", resumed at byte {r.resumed_from}" if r.resumed_from else ""
     src, dst = (r.remote, r.local) if r.direction == "download" else (r.local, r.remote)
-    return (f"{r.direction} {src} -> {dst}: {r.size} bytes in {r.seconds:.2f} s ({rate:.1f} MB/s){resumed}\n"
+    verb = "Downloaded" if r.direction == "download" else "Uploaded"
+    return (f"{verb} {src} -> {dst}: {r.size} bytes in {r.seconds:.2f} s ({rate:.1f} MB/s){resumed}\n"
             f"sha256 {r.sha256}")
 
 
@@ -271,7 +280,7 @@ def newest(args: argparse.Namespace, ctx: Any) -> int:
         results = download_newest(_params(args, ctx), args.remote_dir, args.local_dir,
                                   known_hosts=_known_hosts(args, ctx), count=args.count,
                                   progress=_progress_printer())
-    rows = [("skipped" if r.skipped else "downloaded", r.size, r.local) for r in results]
+    rows = [("Skipped" if r.skipped else "Downloaded", r.size, r.local) for r in results]
     emit(args, [asdict(r) for r in results], lambda _: table(rows, ["status", "size", "file"]))
     return 0
 
@@ -288,10 +297,11 @@ def forget_host(args: argparse.Namespace, ctx: Any) -> int:
     removed = forget(path, host, port)
     data = {"host": host, "port": port, "removed": removed, "known_hosts": str(path)}
     if removed:
-        text = (f"removed {removed} trusted key(s) of {host}:{port} from {path}\n"
-                "the next connection shows the server's new fingerprint: compare it with the broker's before "
-                "trusting it")
+        keys = "1 trusted key" if removed == 1 else f"{removed} trusted keys"
+        text = (f"Removed {keys} of {host}:{port} from {path}.\n"
+                "The next connection shows the server's new fingerprint: compare it with the broker's before "
+                "trusting it.")
     else:
-        text = f"no trusted key of {host}:{port} in {path}; nothing removed"
+        text = f"No trusted key of {host}:{port} in {path}; nothing removed."
     emit(args, data, text)
     return 0

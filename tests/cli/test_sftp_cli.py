@@ -86,7 +86,7 @@ def test_forget_host_takes_options_or_positional(cli: Any, sshd: Any, key_pair: 
     assert cli(args)[0] == 4
     code, stdout, stderr = cli(["sftp", "forget-host", "--host", sshd.host, "--port", str(sshd.port),
                                 "--known-hosts", str(kh)])
-    assert code == 0 and "removed 1" in stdout and str(kh) in stdout, stderr
+    assert code == 0 and "Removed 1 trusted key of" in stdout and str(kh) in stdout, stderr
     # Forgotten is not trusted: the new key is unknown until accepted on purpose.
     assert cli(args)[0] == 3
     assert cli([*args, "--accept-new"])[0] == 0
@@ -94,7 +94,7 @@ def test_forget_host_takes_options_or_positional(cli: Any, sshd: Any, key_pair: 
                            "--json"])
     assert code == 0 and json.loads(stdout)["removed"] == 1
     code, stdout, _ = cli(["sftp", "forget-host", sshd.host, "--port", str(sshd.port), "--known-hosts", str(kh)])
-    assert code == 0 and "nothing removed" in stdout
+    assert code == 0 and "nothing removed." in stdout and stdout.startswith("No trusted key")
 
 
 def test_forget_host_usage_errors_are_its_own(cli: Any, tmp_path: Path) -> None:
@@ -139,3 +139,87 @@ def test_ls_get_put_with_resume(cli: Any, sshd: Any, key_pair: Any, pass_file: P
     code, _, stderr = cli(["sftp", "put", str(local), str(sshd.root / "up.xml"), *opts])
     assert code == 0, stderr
     assert (sshd.root / "up.xml").read_bytes() == data
+
+
+def test_keygen_without_a_terminal_needs_an_explicit_choice(cli: Any, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # not a tty
+    out = tmp_path / "keys"
+    code, stdout, stderr = cli(["sftp", "keygen", "--user", "u1", "--out", str(out)])
+    assert code == 2 and "--no-passphrase" in stderr and "--passphrase-file" in stderr and stdout == ""
+    assert "No passphrase given" in stderr and not out.exists()
+    code, _, stderr = cli(["sftp", "keygen", "--user", "u1", "--out", str(out), "--no-passphrase"])
+    assert code == 0 and "Note: the private key is not protected" in stderr
+    from console.services.sftp import needs_passphrase
+
+    assert not needs_passphrase(out / "id_rsa")
+    code, _, stderr = cli(["sftp", "keygen", "--user", "u1", "--out", str(out), "--no-passphrase",
+                           "--passphrase-file", "-"])
+    assert code == 2 and "not allowed with" in stderr
+
+
+def test_keygen_force_with_a_folder_in_the_way_keeps_the_old_pair(cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "keys"
+    assert cli(["sftp", "keygen", "--user", "u1", "--out", str(out), "--no-passphrase"])[0] == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (out / "id_rsa.ppk").mkdir()
+    code, _, stderr = cli(["sftp", "keygen", "--user", "u1", "--out", str(out), "--no-passphrase", "--force",
+                           "--ppk"])
+    assert code == 2 and "id_rsa.ppk" in stderr and "not a regular file" in stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
+@pytest.mark.timeout(30)
+def test_pubkey_of_a_key_asking_for_billions_of_bcrypt_rounds_fails_at_once(cli: Any, key_pair: Any,
+                                                                            pass_file: Path, tmp_path: Path) -> None:
+    from tests.services.test_sftp_keys import _set_bcrypt_rounds
+
+    crafted = tmp_path / "h8"
+    crafted.write_bytes(Path(key_pair.private_path).read_bytes())
+    _set_bcrypt_rounds(crafted, 4_278_190_096)
+    code, _, stderr = cli(["sftp", "pubkey", str(crafted), "--passphrase-file", str(pass_file)])
+    assert code == 2 and "bcrypt rounds" in stderr and stderr.count("\n") <= 2 and "Traceback" not in stderr
+
+
+def test_known_hosts_that_is_a_folder_is_explained(cli: Any, key_pair: Any, pass_file: Path,
+                                                   tmp_path: Path) -> None:
+    folder = tmp_path / "adir"
+    folder.mkdir()
+    code, _, stderr = cli(["sftp", "forget-host", "h", "--known-hosts", str(folder)])
+    assert code == 2 and "is a folder" in stderr and "Traceback" not in stderr
+    code, _, stderr = cli(["sftp", "test", "--host", "127.0.0.1", "--port", str(free_port()), "--user", "x",
+                           "--key", key_pair.ppk_path, "--passphrase-file", str(pass_file), "--known-hosts",
+                           str(folder)])
+    assert code == 2 and ("is a folder" in stderr or "refused" in stderr)
+
+
+@pytest.mark.sshd
+def test_connection_test_lists_the_remote_folder(cli: Any, sshd: Any, key_pair: Any, pass_file: Path,
+                                                 tmp_path: Path) -> None:
+    sshd.authorized_keys.write_text(key_pair.info.public_line + "\n")
+    kh = tmp_path / "kh"
+    (sshd.root / "outgoing").mkdir()
+    (sshd.root / "outgoing" / "a.csv").write_text("x")
+    opts = conn(sshd, key_pair.private_path, pass_file, "--known-hosts", str(kh))
+    code, stdout, stderr = cli(["sftp", "test", *opts, "--accept-new", "--remote", str(sshd.root / "outgoing"),
+                                "--json"])
+    assert code == 0, stderr
+    report = json.loads(stdout)
+    assert report["folder"] == str(sshd.root / "outgoing") and report["entries"] == 1
+    code, _, stderr = cli(["sftp", "test", *opts, "--remote", str(sshd.root / "nope")])
+    assert code == 2 and "nope cannot be listed" in stderr and "home folder is" in stderr
+    # a known_hosts folder on connect: refused before any trust decision, clearly
+    code, _, stderr = cli(["sftp", "test", *conn(sshd, key_pair.private_path, pass_file, "--known-hosts",
+                                                 str(tmp_path))])
+    assert code == 2 and "is a folder" in stderr
+
+
+@pytest.mark.sshd
+def test_service_refuses_out_of_range_ports(sshd: Any, key_pair: Any, tmp_path: Path) -> None:
+    from console.services.errors import InvalidInput
+    from console.services.sftp import ConnectionParams, test_connection
+
+    for port in (99999999, -5, 0):
+        with pytest.raises(InvalidInput, match="1-65535"):
+            test_connection(ConnectionParams("127.0.0.1", port, "u", Path(key_pair.private_path), PASSPHRASE),
+                            known_hosts=tmp_path / "kh")

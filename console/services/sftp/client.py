@@ -79,6 +79,26 @@ class ConnectionReport:
     home: str
     entries: int
     seconds: float
+    #: The folder that was listed (the profile's remote folder; the home folder when none is set).
+    folder: str = ""
+
+
+def check_params(params: ConnectionParams) -> None:
+    """Refuse a connection that cannot work before touching the network (port range, empty host or user)."""
+    from console.services.errors import InvalidInput
+
+    try:
+        port = int(params.port)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"The port {params.port!r} is not a number (the broker's xfer server uses "
+                           f"{DEFAULT_PORT}).") from None
+    if not 1 <= port <= 65535 or isinstance(params.port, bool):
+        raise InvalidInput(f"Port {params.port} is not valid: use 1-65535 (the broker's xfer server uses "
+                           f"{DEFAULT_PORT}).")
+    if not str(params.host).strip():
+        raise InvalidInput("Enter the server name (the broker's is " + DEFAULT_HOST + ").")
+    if not str(params.username).strip():
+        raise InvalidInput("Enter the sFTP username the broker gave you.")
 
 
 def _check_cancel(cancel: threading.Event | None) -> None:
@@ -274,6 +294,7 @@ def connect(params: ConnectionParams, *, known_hosts: Path, accept_new: bool = F
     """Open an authenticated SFTP session, or raise a :class:`SftpError` that explains why not."""
     from console.services.sftp import paramiko_ext
 
+    check_params(params)
     say = message or (lambda _text: None)
     where = f"{params.host}:{params.port}"
     _check_cancel(cancel)
@@ -356,18 +377,26 @@ def connect(params: ConnectionParams, *, known_hosts: Path, accept_new: bool = F
 
 def test_connection(params: ConnectionParams, *, known_hosts: Path, accept_new: bool = False,
                     timeout: float = CONNECT_TIMEOUT, cancel: threading.Event | None = None,
-                    message: Callable[[str], None] | None = None) -> ConnectionReport:
-    """Connect, authenticate, list the home folder; report what happened."""
+                    message: Callable[[str], None] | None = None, remote_dir: str = ".") -> ConnectionReport:
+    """Connect, authenticate, list ``remote_dir`` (the home folder by default); report what happened."""
     started = time.monotonic()
+    remote_dir = remote_dir.strip() or "."
     with connect(params, known_hosts=known_hosts, accept_new=accept_new, timeout=timeout,
                  cancel=cancel, message=message) as session:
         try:
             home = session.sftp.normalize(".")
-            entries = len(session.sftp.listdir("."))
         except OSError as exc:
-            raise SftpError(f"Logged in, but the home folder cannot be listed ({exc}).") from None
+            raise SftpError(f"Logged in, but the home folder cannot be read ({exc}).") from None
+        try:
+            folder = session.sftp.normalize(remote_dir)
+            entries = len(session.sftp.listdir(remote_dir))
+        except OSError as exc:
+            what = "the home folder" if remote_dir == "." else f"the folder {remote_dir}"
+            raise SftpError(f"Logged in, but {what} cannot be listed ({exc.strerror or exc}).",
+                            hint=None if remote_dir == "." else
+                            f"Check the remote folder's spelling; the home folder is {home}.") from None
         return ConnectionReport(
             host=params.host, port=params.port, username=params.username, host_key=session.host_key,
             newly_trusted=session.newly_trusted, server_version=str(session.transport.remote_version),
             cipher=str(session.transport.remote_cipher), home=str(home), entries=entries,
-            seconds=round(time.monotonic() - started, 3))
+            seconds=round(time.monotonic() - started, 3), folder=str(folder))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from console.services.fsutil import atomic_write_text
+from console.services.sftp.errors import SftpError
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,26 @@ def _matches(field: str, pattern: str) -> bool:
 
 
 def _lines(path: Path) -> list[str]:
+    path = Path(path)
     try:
-        return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+        return path.read_text(encoding="utf-8", errors="replace").splitlines()
     except FileNotFoundError:
         return []
+    except IsADirectoryError:
+        raise SftpError(f"The known_hosts path {path} is a folder, not a file.",
+                        hint="Point the console at a file (it is created on first use), or remove the folder.") \
+            from None
+    except NotADirectoryError:
+        raise SftpError(f"The known_hosts path {path} cannot exist: part of it is a file, not a folder.") from None
+    except OSError as exc:
+        raise SftpError(f"Cannot read the known_hosts file {path}: {exc.strerror or exc}.") from None
+
+
+def _write(path: Path, lines: list[str]) -> None:
+    try:
+        atomic_write_text(Path(path), "\n".join(lines) + ("\n" if lines else ""), mode=0o600)
+    except OSError as exc:
+        raise SftpError(f"Cannot write the known_hosts file {path}: {exc.strerror or exc}.") from None
 
 
 def lookup(path: Path, host: str, port: int) -> list[KnownKey]:
@@ -74,7 +91,7 @@ def add(path: Path, host: str, port: int, key_type: str, key_base64: str) -> Non
         return
     lines = _lines(path)
     lines.append(f"{host_pattern(host, port)} {key_type} {key_base64}")
-    atomic_write_text(Path(path), "\n".join(lines) + "\n", mode=0o600)
+    _write(path, lines)
 
 
 def remove(path: Path, host: str, port: int) -> int:
@@ -89,5 +106,5 @@ def remove(path: Path, host: str, port: int) -> int:
             continue
         kept.append(line)
     if removed:
-        atomic_write_text(Path(path), "\n".join(kept) + ("\n" if kept else ""), mode=0o600)
+        _write(path, kept)
     return removed
