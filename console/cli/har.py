@@ -29,24 +29,24 @@ def _cli_hints(handler: Callable[[argparse.Namespace, object], int | None]) -> C
 
 
 def n_of(n: int, one: str, many: str) -> str:
-    """``1 page``, ``2 pages``, ``1,050 entries``."""
+    """``1 page``, ``2 pages``, ``1,050 requests``."""
     return f"{n:,} {one if n == 1 else many}"
 
 
 def register(sub: Any) -> None:
     verbs = add_area(sub, "har", "HAR files: summary, redaction, search, compare")
-    p = add_verb(verbs, "summary", _cli_hints(summary), "entries, errors, slowest requests and loader quirks of a HAR")
+    p = add_verb(verbs, "summary", _cli_hints(summary), "requests, errors, slowest requests and loader quirks of a HAR")
     p.add_argument("file", type=Path)
     p = add_verb(verbs, "sanitize", _cli_hints(sanitize), "write a copy with cookies, tokens and credentials redacted")
     p.add_argument("input", type=Path)
     p.add_argument("output", type=Path)
     p.add_argument("--report", type=Path, metavar="REPORT.json",
-                   help="also write the redaction report (entry, location, rule; never the values)")
-    p = add_verb(verbs, "search", _cli_hints(search), "entries whose URL, headers or bodies contain TEXT")
+                   help="also write the redaction report (request number, location, rule; never the values)")
+    p = add_verb(verbs, "search", _cli_hints(search), "requests whose URL, headers or bodies contain TEXT")
     p.add_argument("file", type=Path)
     p.add_argument("text")
     p = add_verb(verbs, "diff", _cli_hints(diff),
-                 "compare two HARs: status, timing and size changes, unmatched entries")
+                 "compare two HARs: status, timing and size changes, unmatched requests")
     p.add_argument("a", type=Path)
     p.add_argument("b", type=Path)
 
@@ -67,10 +67,10 @@ def summary(args: argparse.Namespace, ctx: object) -> None:
     result = summarize(args.file, retain=_RETAINED).to_dict()
 
     def text(r: dict[str, Any]) -> str:
-        lines = [f"{r['path']}: {n_of(r['entries'], 'entry', 'entries')}, {n_of(len(r['pages']), 'page', 'pages')}, "
+        lines = [f"{r['path']}: {n_of(r['entries'], 'request', 'requests')}, {n_of(len(r['pages']), 'page', 'pages')}, "
                  f"creator {r['creator'] or '?'}",
                  f"errors (status >= 400, 0 or negative): {r['errors']:,}",
-                 "status: " + ", ".join(f"{k}×{v}" for k, v in r["status_counts"].items())]
+                 "status: " + (", ".join(f"{k}×{v}" for k, v in r["status_counts"].items()) or "no requests")]
         if r["slowest"]:
             lines += ["", "slowest:", table(((_ms(s["time_ms"]), s["status"], s["method"], s["url"][:100])
                                              for s in r["slowest"]), ["time", "status", "method", "url"])]
@@ -86,12 +86,13 @@ def summary(args: argparse.Namespace, ctx: object) -> None:
 
 
 def sanitize(args: argparse.Namespace, ctx: object) -> None:
-    from console.services.errors import InvalidInput
     from console.services.har import sanitize_har_file, write_report
+    from console.services.har.sanitize import check_output_path
 
-    if args.input.resolve() == args.output.resolve():
-        raise InvalidInput("The output must be a different file from the input.",
-                           hint="Keep the original; write the redacted copy next to it.")
+    # both targets are checked before any work: a bad --report path must not come after a long redaction
+    check_output_path(args.output, source=args.input)
+    if args.report:
+        check_output_path(args.report, what="the redaction report", source=args.input)
     report = sanitize_har_file(args.input, args.output)
     data = report.to_dict()
     if args.report:
@@ -99,7 +100,7 @@ def sanitize(args: argparse.Namespace, ctx: object) -> None:
 
     def text(r: dict[str, Any]) -> str:
         counts = ", ".join(f"{rule} {n}" for rule, n in r["counts_by_rule"].items()) or "nothing to redact"
-        return (f"{r['output']}: {n_of(r['entries'], 'entry', 'entries')}, "
+        return (f"{r['output']}: {n_of(r['entries'], 'request', 'requests')}, "
                 f"{n_of(r['replacement_count'], 'value', 'values')} redacted ({counts})")
 
     emit(args, data, text)
@@ -114,7 +115,7 @@ def search(args: argparse.Namespace, ctx: object) -> int:
                          "where": list(h.where)} for h in hits]}
     emit(args, data, lambda d: table(((m["index"], m["status"], m["method"], m["url"][:100], ", ".join(m["where"]))
                                       for m in d["matches"]), ["#", "status", "method", "url", "found in"])
-         if d["matches"] else f"no entry contains {args.text!r}")
+         if d["matches"] else f"no request contains {args.text!r}")
     return 0 if hits else 1
 
 

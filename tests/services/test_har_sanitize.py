@@ -75,8 +75,14 @@ def input_secrets(raw_log: dict[str, Any]) -> set[str]:
             if is_credential_name(p.get("name", "")):
                 found.add(str(p.get("value", "")))
     found.update(JWT_RE.findall(_all_text(raw_log)))
-    # short values and short numbers ("en", an 8-digit date) are not treated as secrets outside their field
-    return {s for s in found if len(s) >= MIN_LEN and not (s.isdigit() and len(s) < 10)}
+    # short values and short numbers ("en", an 8-digit date) are not treated as secrets outside their field...
+    kept = {s for s in found if len(s) >= MIN_LEN and not (s.isdigit() and len(s) < 10)}
+    # ...except OAuth codes and states, however short: they must not survive anywhere
+    for e in raw_log["entries"]:
+        for q in e.get("request", {}).get("queryString") or []:
+            if q["name"] in ("code", "state") and len(str(q["value"])) >= 4:
+                kept.add(str(q["value"]))
+    return kept
 
 
 def _raw(path: Path) -> dict[str, Any]:
@@ -207,10 +213,100 @@ def test_write_report_has_no_values_and_explains_a_bad_target(tmp_path: Path) ->
     src = write(tmp_path / "s.har", har([entry("https://x.example.com/?password=pa55-word-x",
                                                req_headers=[("Authorization", "Bearer abc-token-xyz")])]))
     report = preview_sanitize(src)
-    out = write_report(report, tmp_path / "r" / "report.json")
+    out = write_report(report, tmp_path / "report.json")
     raw = out.read_bytes()
     assert orjson.loads(raw)["replacement_count"] == len(report.replacements) >= 2
     assert b"pa55-word-x" not in raw and b"abc-token-xyz" not in raw
     (tmp_path / "taken").mkdir()
-    with pytest.raises(InvalidInput, match="Cannot write the redaction report"):
+    with pytest.raises(InvalidInput, match="is a folder"):
         write_report(report, tmp_path / "taken")
+
+
+# ---------------------------------------------------------------------------- audit: places secrets hide
+AUDIT_SECRETS = ["UrlPassw0rdSecret", "LoneParamSecret2", "MultipartPass77", "MultipartTok88x",
+                 "WsTokenSecret99", "CsrfUnquoted42", "CsrfQuoted4242", "4567890", "st8x9Q"]
+
+
+def _audit_har() -> dict[str, Any]:
+    e1 = entry("https://alice:UrlPassw0rdSecret@internal.example.com/report?x=1", mime="text/plain",
+               text="see https://alice:UrlPassw0rdSecret@internal.example.com/ for the report")
+    e2 = entry("https://example.com/plain", method="POST")
+    e2["request"]["postData"] = {"mimeType": "text/plain", "text": "password=LoneParamSecret2"}
+    boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW"
+    multipart = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"user\"\r\n\r\nalice\r\n"
+                 f"--{boundary}\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\nMultipartPass77\r\n"
+                 f"--{boundary}\r\nContent-Disposition: form-data; name=access_token\r\n"
+                 f"Content-Type: text/plain\r\n\r\nMultipartTok88x\r\n--{boundary}--\r\n")
+    e3 = entry("https://example.com/upload", method="POST", started="2024-01-02T03:04:06Z")
+    e3["request"]["postData"] = {"mimeType": f"multipart/form-data; boundary={boundary}", "text": multipart}
+    e4 = entry("wss://example.com/socket", status=101, started="2024-01-02T03:04:07Z", text=None)
+    e4["_resourceType"] = "websocket"
+    e4["_webSocketMessages"] = [
+        {"type": "send", "time": 1700000000.1, "opcode": 1, "data": '{"op":"auth","token":"WsTokenSecret99"}'},
+        {"type": "receive", "time": 1700000000.2, "opcode": 1, "data": '{"op":"ok","user":"alice"}'}]
+    e5 = entry("https://example.com/form", started="2024-01-02T03:04:08Z",
+               text='<form><input type=hidden name=csrf_token value=CsrfUnquoted42>'
+                    '<input name="authenticity_token" value="CsrfQuoted4242" type="hidden">'
+                    '<input name=lang value=en></form>')
+    # an OAuth code and state shorter than 10 digits, echoed in a later Referer and a body
+    e6 = entry("https://app.example.com/callback?code=4567890&state=st8x9Q", started="2024-01-02T03:04:09Z")
+    e6["request"]["queryString"] = [{"name": "code", "value": "4567890"}, {"name": "state", "value": "st8x9Q"}]
+    e7 = entry("https://app.example.com/home", started="2024-01-02T03:04:10Z", mime="application/json",
+               text='{"last_login_code": "x", "note": "exchanged 4567890 for a session; state st8x9Q"}',
+               req_headers=[("Referer", "https://app.example.com/callback?code=4567890&state=st8x9Q"),
+                            ("Accept-Language", "en")])
+    return har([e1, e2, e3, e4, e5, e6, e7])
+
+
+def test_audit_hiding_places_leave_no_secret(tmp_path: Path) -> None:
+    src = write(tmp_path / "audit.har", _audit_har())
+    out = tmp_path / "clean.har"
+    report = sanitize_har_file(src, out)
+    raw_out = out.read_bytes()
+    for secret in AUDIT_SECRETS:
+        assert secret.encode() not in raw_out, secret
+        assert secret not in orjson.dumps(report.to_dict()).decode()
+    clean = orjson.loads(raw_out)["log"]
+    # what is not a secret is kept: user names, short common values in other places, the HAR's structure
+    assert clean["entries"][0]["request"]["url"].startswith("https://alice:redacted-")
+    assert "name=\"user\"\r\n\r\nalice\r\n" in clean["entries"][2]["request"]["postData"]["text"]
+    assert '"user":"alice"' in clean["entries"][3]["_webSocketMessages"][1]["data"]
+    headers = {h["name"]: h["value"] for h in clean["entries"][6]["request"]["headers"]}
+    assert headers["Accept-Language"] == "en" and "value=en" in clean["entries"][4]["response"]["content"]["text"]
+    started = [e["startedDateTime"] for e in _audit_har()["log"]["entries"]]
+    assert [e["startedDateTime"] for e in clean["entries"]] == started
+    assert {"url-userinfo", "credential-name", "known-secret"} <= set(report.counts)
+    # still a HAR for us and for haralyzer, with every entry
+    assert len(load_har(out).entries) == 7
+    parser = HarParser.from_file(str(out))
+    assert sum(len(p.entries) for p in parser.pages) == 7
+
+
+@pytest.mark.parametrize("text", ["password=LoneParamSecret2\n", "user=alice\npassword: LoneParamSecret2\n",
+                                  "token=LoneParamSecret2&x=1"])
+def test_plain_text_pairs(tmp_path: Path, text: str) -> None:
+    e = entry("https://example.com/p", method="POST")
+    e["request"]["postData"] = {"mimeType": "text/plain;charset=UTF-8", "text": text}
+    out = tmp_path / "o.har"
+    sanitize_har_file(write(tmp_path / "i.har", har([e])), out)
+    assert b"LoneParamSecret2" not in out.read_bytes()
+
+
+def test_output_paths_refused_before_work(tmp_path: Path) -> None:
+    from console.services.errors import InvalidInput
+    from console.services.har import write_report
+
+    src = write(tmp_path / "s.har", har([entry("https://x.example.com/?password=pa55-word-x")]))
+    (tmp_path / "adir").mkdir()
+    (tmp_path / "report.csv").write_text("a,b\n")
+    cases = {tmp_path / "adir": "is a folder", tmp_path / "report.csv" / "out.har": "report.csv is a file",
+             tmp_path / "report.csv" / "sub" / "out.har": "report.csv is a file",
+             tmp_path / "new" / "dir" / "x.har": r"folder .*new.*dir does not exist", src: "different file"}
+    for target, message in cases.items():
+        with pytest.raises(InvalidInput, match=message):
+            sanitize_har_file(src, target)
+    assert not (tmp_path / "new").exists()
+    report = preview_sanitize(src)
+    with pytest.raises(InvalidInput, match=r"folder .*missing does not exist"):
+        write_report(report, tmp_path / "missing" / "r.json")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["adir", "report.csv", "s.har"]

@@ -113,7 +113,7 @@ def test_sanitize_dialog_saves_the_report_without_values(qtbot, page, tmp_path: 
     assert not dialog.report_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
     assert dialog.report_button.isEnabled()
-    target = tmp_path / "out" / "report.json"
+    target = tmp_path / "report.json"
     with qtbot.waitSignal(dialog.report_saved, timeout=5000):
         assert dialog.save_report(target)
     raw = target.read_bytes()

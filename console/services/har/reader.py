@@ -428,6 +428,11 @@ def find_log(root: Any, path: Path, quirks: Counter[str]) -> dict[str, Any]:
         raise HarError(f"{path.name} is JSON but not a HAR file (the top level is not an object).")
     log_dict = root.get("log")
     if isinstance(log_dict, dict):
+        # An empty list is a valid HAR (nothing was recorded); no list at all is not a HAR export.
+        if not isinstance(log_dict.get("entries"), list):
+            raise HarError(f"{path.name} has a 'log' object but no list of requests ('entries'), so it is not "
+                           "a usable HAR.",
+                           hint="Ask the client to export again with 'Save all as HAR' in the Network panel.")
         return log_dict
     if isinstance(root.get("entries"), list):
         quirks["log-wrapper-missing"] += 1

@@ -4,7 +4,10 @@ Placeholders are ``redacted-<12 hex>``: an HMAC-SHA256 of the value under a key 
 per run, so the same secret maps to the same placeholder within one export (flows stay traceable)
 and the placeholder reveals nothing about the secret. After the targeted rules, a final sweep
 replaces every further occurrence of any redacted value (e.g. a session id echoed in a body or a
-Referer) anywhere in the document. The report names entry, location and rule, never the value.
+Referer) anywhere in the document: values of 8 characters or more wherever they appear, shorter
+ones (an OAuth ``code``, a PIN) only when they came from a credential-named field and stand alone
+(not inside a longer word or number); very short or common values ("en", "true") stay replaced in
+their own field only. The report names entry, location and rule, never the value.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import base64
 import binascii
 import hashlib
 import hmac
+import os
 import re
 import secrets
 import threading
@@ -38,7 +42,30 @@ _WORDS = {"auth", "key", "otp", "totp", "pwd", "pass", "pin", "sid", "sig", "mfa
 _SAFE_HEADER_PREFIXES = ("access-control-", "sec-", "content-")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
-_MIN_SWEEP = 8  # shorter values (an OTP, "en") would hit unrelated text
+_MIN_SWEEP = 8  # shorter values are swept only as whole words, and only when credential-named
+_MIN_NAMED_SWEEP = 4  # "en", "1", "yes": replaced in their own field, never elsewhere
+_COMMON_VALUES = frozenset({"true", "false", "null", "none", "undefined", "nan", "yes", "no", "on", "off",
+                            "0000", "test", "default", "guest", "anonymous"})
+_NAMED_RULES = frozenset({"credential-name", "credential-header", "authorization-header"})
+#: Fields the sweep never rewrites: HAR structure that a short secret could collide with (a date, a method)
+_SWEEP_SKIP_KEYS = frozenset({"startedDateTime", "httpVersion", "method", "mimeType", "encoding", "pageref",
+                              "id", "serverIPAddress", "connection", "_resourceType", "statusText",
+                              "expires", "type", "opcode"})
+# scheme://user:password@host (or scheme://token@host)
+_USERINFO = re.compile(r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.-]{1,20}://)(?P<user>[^\s/?#@:\"'<>\\]*)"
+                       r"(?::(?P<password>[^\s/?#@\"'<>\\]*))?@")
+
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_.:$@-]{1,48}")
+
+
+def _label(name: Any) -> str:
+    """A header, parameter, cookie or field name as shown in the report: an odd one (a whole request line,
+    a value used as a key) could carry a secret, so it is replaced by a description."""
+    text = str(name).strip()
+    if _PLAIN_NAME.fullmatch(text):
+        return text
+    return f"(unusual name, {len(text)} characters)" if text else "(no name)"
 
 
 def is_credential_name(name: str) -> bool:
@@ -57,6 +84,15 @@ def is_credential_name(name: str) -> bool:
         if word.startswith("auth") and not word.startswith(("author", "authent")):
             return True
     return False
+
+
+#: OAuth parameters that carry a secret but whose names are too common to redact in JSON bodies ("state")
+_OAUTH_PARAMS = frozenset({"state", "relaystate", "codeverifier", "samlrequest"})
+
+
+def is_credential_param(name: str) -> bool:
+    """Like :func:`is_credential_name`, for URL query, fragment and form parameters: also OAuth's ``state``."""
+    return is_credential_name(name) or _NON_ALNUM.sub("", name).lower() in _OAUTH_PARAMS
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +128,7 @@ class _Redactor:
     def __init__(self, key: bytes | None) -> None:
         self.key = key or secrets.token_bytes(32)
         self.secrets: dict[str, str] = {}
+        self.named: set[str] = set()
         self.report: list[Replacement] = []
         self.entry: int | None = None
 
@@ -99,20 +136,39 @@ class _Redactor:
         digest = hmac.new(self.key, value.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
         return f"redacted-{digest[:12]}"
 
-    def replace(self, value: Any, location: str, rule: str) -> str:
+    def replace(self, value: Any, location: str, rule: str, *, named: bool | None = None) -> str:
+        """The placeholder for ``value``; ``named``: it came from a credential-named field (default: by rule),
+        so the sweep also replaces it elsewhere when it is short."""
         text = value if isinstance(value, str) else orjson.dumps(value).decode()
         if not text or text.startswith("redacted-"):
             return text
         ph = self.placeholder(text)
         self.secrets[text] = ph
+        if named or (named is None and rule in _NAMED_RULES):
+            self.named.add(text)
         self.report.append(Replacement(self.entry, location, rule))
         return ph
 
     # ------------------------------------------------------------------ text-level helpers
     def jwts(self, text: str, location: str) -> str:
+        """JWTs and the credentials of ``scheme://user:password@host`` anywhere in ``text``."""
+        if "://" in text and "@" in text:
+            text = _USERINFO.sub(lambda m: self._userinfo(m, location), text)
         if "eyJ" not in text:
             return text
         return _JWT.sub(lambda m: self.replace(m.group(0), location, "jwt"), text)
+
+    def _userinfo(self, match: re.Match[str], location: str) -> str:
+        user, password = match.group("user"), match.group("password")
+        if password is not None:  # keep the user name, replace the password
+            if not password:
+                return match.group(0)
+            ph = self.replace(unquote_plus(password), location, "url-userinfo", named=True)
+            return f"{match.group('scheme')}{user}:{ph}@"
+        if not user:
+            return match.group(0)
+        # a lone user part is usually a token (https://<token>@host)
+        return f"{match.group('scheme')}{self.replace(unquote_plus(user), location, 'url-userinfo', named=True)}@"
 
     def cookie_string(self, text: str, location: str, *, set_cookie: bool) -> str:
         parts = text.split(";") if not set_cookie else [text.split(";", 1)[0]]
@@ -122,8 +178,8 @@ class _Redactor:
             name, eq, value = part.partition("=")
             if eq and value.strip():
                 stripped = value.strip()
-                value = value.replace(stripped, self.replace(stripped, f"{location} cookie {name.strip()}",
-                                                             "cookie"))
+                value = value.replace(stripped, self.replace(stripped, f"{location} cookie {_label(name)}",
+                                                             "cookie", named=is_credential_name(name.strip())))
             elif not eq and part.strip():
                 part = self.replace(part.strip(), location, "cookie")
                 out.append(part)
@@ -135,8 +191,8 @@ class _Redactor:
         out = []
         for part in query.split("&"):
             name, eq, value = part.partition("=")
-            if eq and value and is_credential_name(unquote_plus(name)):
-                value = self.replace(unquote_plus(value), f"{location} parameter {unquote_plus(name)}",
+            if eq and value and is_credential_param(unquote_plus(name)):
+                value = self.replace(unquote_plus(value), f"{location} parameter {_label(unquote_plus(name))}",
                                      "credential-name")
             out.append(f"{name}{eq}{value}")
         return "&".join(out)
@@ -170,7 +226,7 @@ class _Redactor:
     # ------------------------------------------------------------------ structured bodies
     def json_value(self, value: Any, path: str, location: str, sensitive: bool = False) -> Any:
         if isinstance(value, dict):
-            return {k: self.json_value(v, f"{path}.{k}", location, sensitive or is_credential_name(str(k)))
+            return {k: self.json_value(v, f"{path}.{_label(k)}", location, sensitive or is_credential_name(str(k)))
                     for k, v in value.items()}
         if isinstance(value, list):
             return [self.json_value(v, f"{path}[{i}]", location, sensitive) for i, v in enumerate(value)]
@@ -195,11 +251,40 @@ class _Redactor:
                     cleaned = self.json_value(parsed, "$", location)
                     # Keep the original formatting unless something was actually replaced.
                     return orjson.dumps(cleaned).decode() if len(self.report) > before else text
-        if "x-www-form-urlencoded" in mime.lower() or (
-                "=" in text and "&" in text and " " not in text[:2000] and "\n" not in text[:2000]):
+        lmime = mime.lower()
+        if "x-www-form-urlencoded" in lmime or _FORM_BODY.fullmatch(text[:4096]):
             text = self.query_string(text, location)
+        if "multipart/" in lmime or "content-disposition" in text[:4096].lower():
+            text = _MULTIPART_FIELD.sub(lambda m: self._multipart(m, location), text)
+        if "<" in text and ("<input" in text or "<meta" in text or "<INPUT" in text or "<META" in text):
+            text = _HTML_TAG.sub(lambda m: self._html_tag(m, location), text)
         text = _KEY_VALUE.sub(lambda m: self._kv(m, location), text)
+        if not any(kind in lmime for kind in ("javascript", "ecmascript", "css", "html", "xml", "json")):
+            # plain text, logs, unknown types: password=… or token: … at the start of a line or after ; & ,
+            text = _BARE_KEY_VALUE.sub(lambda m: self._kv(m, location), text)
         return self.jwts(text, location)
+
+    def _multipart(self, match: re.Match[str], location: str) -> str:
+        name, value = match.group("name") or match.group("bare") or "", match.group("value")
+        if not value or not is_credential_name(name) or value.startswith("redacted-"):
+            return match.group(0)
+        return match.group("head") + self.replace(value, f"{location} form field {_label(name)}", "credential-name")
+
+    def _html_tag(self, match: re.Match[str], location: str) -> str:
+        tag = match.group(0)
+        attrs = {m.group("attr").lower(): m for m in _HTML_ATTR.finditer(tag)}
+        field_name = next((_attr_value(attrs[a]) for a in ("name", "id", "property", "http-equiv") if a in attrs
+                           and is_credential_name(_attr_value(attrs[a]))), None)
+        target = attrs.get("value") or attrs.get("content")
+        if field_name is None or target is None:
+            return tag
+        group = next(g for g in ("dq", "sq", "uq") if target.group(g) is not None)
+        value = target.group(group)
+        if not value or value.startswith("redacted-"):
+            return tag
+        start, end = target.span(group)
+        ph = self.replace(value, f"{location} form field {_label(field_name)}", "credential-name")
+        return tag[:start] + ph + tag[end:]
 
     def _kv(self, match: re.Match[str], location: str) -> str:
         name, value = match.group("name"), match.group("value")
@@ -208,28 +293,52 @@ class _Redactor:
         start, end = match.span("value")
         whole = match.group(0)
         base = match.start()
-        return whole[:start - base] + self.replace(value, f"{location} field {name}", "credential-name") + \
+        return whole[:start - base] + self.replace(value, f"{location} field {_label(name)}", "credential-name") + \
             whole[end - base:]
 
 
 # "name": "value" / name=value / name="value" inside non-JSON text (HTML forms, JS, multipart)
 _KEY_VALUE = re.compile(
     r"""["']?(?P<name>[A-Za-z_][A-Za-z0-9_.-]{1,40})["']?\s*(?::|=)\s*["'](?P<value>[^"'\s<>]{4,512})["']""")
+# unquoted name=value / name: value in plain text (start of a line, or after & ; , or whitespace)
+_BARE_KEY_VALUE = re.compile(
+    r"""(?:^|(?<=[\s&;,?]))(?P<name>[A-Za-z_][A-Za-z0-9_.-]{1,40})[ \t]*(?::|=)[ \t]*(?P<value>[^\s"'<>&;,]{4,512})""",
+    re.M)
+# a whole body that is one or more name=value pairs joined by & (with or without a form MIME type)
+_FORM_BODY = re.compile(r"[A-Za-z0-9_.~%+\[\]-]+=[^\s&=]*(?:&[A-Za-z0-9_.~%+\[\]-]+=[^\s&]*)*\s*")
+# one multipart/form-data field: its headers (with name="…") up to the blank line, then the value
+_MULTIPART_FIELD = re.compile(
+    r"""(?P<head>Content-Disposition:[^\r\n]*?\bname=(?:"(?P<name>[^"\r\n]*)"|(?P<bare>[^;\s]+))[^\r\n]*"""
+    r"""(?:\r?\n[^\r\n]+)*\r?\n\r?\n)(?P<value>.*?)(?=\r?\n--|\Z)""", re.I | re.S)
+# <input …> and <meta …> tags, and their attributes (quoted or not)
+_HTML_TAG = re.compile(r"<(?:input|meta)\b[^<>]{0,2000}>", re.I)
+_HTML_ATTR = re.compile(
+    r"""(?P<attr>[A-Za-z_:][A-Za-z0-9_:.-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<uq>[^\s"'=<>`]+))""")
 
 
-def _walk_strings(obj: Any, fn: Callable[[str], str]) -> Any:
+def _attr_value(match: re.Match[str]) -> str:
+    return next(v for v in (match.group("dq"), match.group("sq"), match.group("uq"), "") if v is not None)
+
+
+def _walk_strings(obj: Any, fn: Callable[[str], str], keyed: Callable[[str], str] | None = None,
+                  keys: frozenset[str] = frozenset()) -> Any:
+    """Apply ``fn`` to every string in ``obj`` (in place); strings under a dict key in ``keys`` get ``keyed``
+    instead (or are left alone when it is None)."""
     if isinstance(obj, dict):
         for k, v in obj.items():
             if isinstance(v, str):
-                obj[k] = fn(v)
+                if k not in keys:
+                    obj[k] = fn(v)
+                elif keyed is not None:
+                    obj[k] = keyed(v)
             elif isinstance(v, (dict, list)):
-                _walk_strings(v, fn)
+                _walk_strings(v, fn, keyed, keys)
     elif isinstance(obj, list):
         for i, v in enumerate(obj):
             if isinstance(v, str):
                 obj[i] = fn(v)
             elif isinstance(v, (dict, list)):
-                _walk_strings(v, fn)
+                _walk_strings(v, fn, keyed, keys)
     return obj
 
 
@@ -248,27 +357,29 @@ def _sanitize_entry(r: _Redactor, entry: dict[str, Any]) -> None:
         for h in _pairs(owner.get("headers")):
             if isinstance(h.get("value"), str):
                 h["value"] = r.header_value(str(h.get("name", "")), h["value"],
-                                            f"{side}.headers[{h.get('name', '')}]")
+                                            f"{side}.headers[{_label(h.get('name', ''))}]")
         for c in _pairs(owner.get("cookies")):
             if c.get("value") not in (None, ""):
-                c["value"] = r.replace(c["value"], f"{side}.cookies[{c.get('name', '')}]", "cookie")
+                c["value"] = r.replace(c["value"], f"{side}.cookies[{_label(c.get('name', ''))}]", "cookie",
+                                       named=is_credential_name(str(c.get("name", ""))))
     if isinstance(req.get("url"), str):
         req["url"] = r.url(req["url"], "request.url")
     for q in _pairs(req.get("queryString")):
         name, value = str(q.get("name", "")), q.get("value")
         if isinstance(value, str):
-            if is_credential_name(name) and value:
-                q["value"] = r.replace(value, f"request.queryString[{name}]", "credential-name")
+            if is_credential_param(name) and value:
+                q["value"] = r.replace(value, f"request.queryString[{_label(name)}]", "credential-name")
             else:
-                q["value"] = r.jwts(value, f"request.queryString[{name}]")
+                q["value"] = r.jwts(value, f"request.queryString[{_label(name)}]")
     post = req.get("postData")
     if isinstance(post, dict):
         mime = str(post.get("mimeType") or "")
         for p in _pairs(post.get("params")):
             name, value = str(p.get("name", "")), p.get("value")
             if isinstance(value, str) and value:
-                p["value"] = (r.replace(value, f"request.postData.params[{name}]", "credential-name")
-                              if is_credential_name(name) else r.jwts(value, f"request.postData.params[{name}]"))
+                where = f"request.postData.params[{_label(name)}]"
+                p["value"] = (r.replace(value, where, "credential-name") if is_credential_param(name)
+                              else r.jwts(value, where))
         if isinstance(post.get("text"), str) and post["text"]:
             post["text"] = r.body_text(post["text"], mime, "request.postData.text")
     if isinstance(resp.get("redirectURL"), str) and resp["redirectURL"]:
@@ -276,6 +387,9 @@ def _sanitize_entry(r: _Redactor, entry: dict[str, Any]) -> None:
     content = resp.get("content")
     if isinstance(content, dict) and isinstance(content.get("text"), str) and content["text"]:
         _sanitize_content(r, content)
+    for i, message in enumerate(_pairs(entry.get("_webSocketMessages"))):  # Chrome's WebSocket frames
+        if isinstance(message.get("data"), str) and message["data"]:
+            message["data"] = r.body_text(message["data"], "", f"_webSocketMessages[{i}].data")
 
 
 def _sanitize_content(r: _Redactor, content: dict[str, Any]) -> None:
@@ -302,34 +416,62 @@ def _sanitize_content(r: _Redactor, content: dict[str, Any]) -> None:
     content["text"] = r.body_text(text, mime, "response.content.text")
 
 
+def _sweep_value_kind(value: str, named: bool) -> str | None:
+    """"long": replaced wherever it appears; "word": only where it stands alone (not inside a longer word or
+    number, nor in the HAR's structural fields); None: never outside its own field."""
+    if len(value) >= _MIN_SWEEP and not (value.isdigit() and len(value) < 10):
+        return "long"
+    if named and len(value) >= _MIN_NAMED_SWEEP and value.lower() not in _COMMON_VALUES and value.strip() == value:
+        return "word"
+    return None
+
+
 def _sweep(r: _Redactor, log_dict: dict[str, Any]) -> None:
     """Replace remaining copies of redacted values anywhere (plain, URL-encoded or base64'd forms)."""
-    variants: dict[str, str] = {}
+    long_forms: dict[str, str] = {}
+    word_forms: dict[str, str] = {}
     for value, ph in r.secrets.items():
-        if len(value) < _MIN_SWEEP or (value.isdigit() and len(value) < 10):
+        kind = _sweep_value_kind(value, value in r.named)
+        if kind is None:
             continue
+        target = long_forms if kind == "long" else word_forms
         for form in (value, quote(value, safe=""), quote_plus(value), quote(value, safe="/:=")):
-            variants.setdefault(form, ph)
-    if not variants:
+            target.setdefault(form, ph)
+    if not long_forms and not word_forms:
         return
-    pattern = re.compile("|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True)))
+    variants = {**word_forms, **long_forms}
+
+    def alternation(forms: dict[str, str]) -> str:
+        return "|".join(re.escape(v) for v in sorted(forms, key=len, reverse=True))
+
+    parts = []
+    if long_forms:  # first, so that a long secret is replaced whole even when a short one starts it
+        parts.append(f"(?:{alternation(long_forms)})")
+    if word_forms:
+        parts.append(f"(?<![A-Za-z0-9])(?:{alternation(word_forms)})(?![A-Za-z0-9])")
+    pattern = re.compile("|".join(parts))
+    long_pattern = re.compile(alternation(long_forms)) if long_forms else None
     first_chars = {v[0] for v in variants}
+    long_first = {v[0] for v in long_forms}
     counts: Counter[tuple[int | None, str]] = Counter()
 
-    def sweep_in(entry_index: int | None, where: str) -> Callable[[str], str]:
+    def sweep_in(entry_index: int | None, where: str, *, long_only: bool = False) -> Callable[[str], str]:
+        regex, chars = (long_pattern, long_first) if long_only else (pattern, first_chars)
+
         def fn(text: str) -> str:
-            if not any(c in text for c in first_chars):
+            if regex is None or not any(c in text for c in chars):
                 return text
-            new, n = pattern.subn(lambda m: variants[m.group(0)], text)
+            new, n = regex.subn(lambda m: variants[m.group(0)], text)
             if n:
                 counts[(entry_index, where)] += n
             return new
         return fn
 
     for page in _pairs(log_dict.get("pages")):
-        _walk_strings(page, sweep_in(None, "pages"))
+        _walk_strings(page, sweep_in(None, "pages"), sweep_in(None, "pages", long_only=True), _SWEEP_SKIP_KEYS)
+    where = "entry (other copy of a redacted value)"
     for i, entry in enumerate(_pairs(log_dict.get("entries"))):
-        _walk_strings(entry, sweep_in(i, "entry (other copy of a redacted value)"))
+        _walk_strings(entry, sweep_in(i, where), sweep_in(i, where, long_only=True), _SWEEP_SKIP_KEYS)
         content = entry.get("response", {}).get("content") if isinstance(entry.get("response"), dict) else None
         if isinstance(content, dict) and str(content.get("encoding") or "").lower() == "base64" and \
                 isinstance(content.get("text"), str):
@@ -340,8 +482,8 @@ def _sweep(r: _Redactor, log_dict: dict[str, Any]) -> None:
             new = sweep_in(i, "response.content.text (base64)")(decoded)
             if new != decoded:
                 content["text"] = base64.b64encode(new.encode("utf-8")).decode("ascii")
-    for (entry_index, where), n in counts.items():
-        r.report.extend(Replacement(entry_index, where, "known-secret") for _ in range(n))
+    for (entry_index, where_), n in counts.items():
+        r.report.extend(Replacement(entry_index, where_, "known-secret") for _ in range(n))
 
 
 def sanitize_document(log_dict: dict[str, Any], *, key: bytes | None = None,
@@ -369,6 +511,38 @@ def sanitize_document(log_dict: dict[str, Any], *, key: bytes | None = None,
     return SanitizeReport(source=source, output=output, entries=len(entries), replacements=r.report)
 
 
+def check_output_path(path: Path, *, what: str = "the redacted copy", source: Path | None = None) -> Path:
+    """Refuse, before any work, an output path that cannot be written as a file: an existing folder, a
+    folder that does not exist (it is never created silently), a "folder" that is a file, the input itself."""
+    path = Path(path)
+    if source is not None:
+        try:
+            same = path.resolve() == Path(source).resolve()
+        except OSError:
+            same = False
+        if same:
+            raise InvalidInput("The output must be a different file from the input.",
+                               hint="Keep the original; write the redacted copy next to it.")
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder; {what} needs a file name.",
+                           hint=f"For example {path / 'sanitized.har'}.")
+    parent = path.parent
+    if not parent.exists():
+        blocker = next((a for a in parent.parents if a.exists() and not a.is_dir()), None)
+        if blocker is not None:
+            raise InvalidInput(f"Cannot write {what} to {path}: {blocker or parent} is a file, not a folder.",
+                               hint="Choose a path inside an existing folder.")
+        raise InvalidInput(f"Cannot write {what} to {path}: the folder {parent} does not exist.",
+                           hint="Create the folder first, or choose an existing one.")
+    if not parent.is_dir():
+        raise InvalidInput(f"Cannot write {what} to {path}: {parent} is a file, not a folder.",
+                           hint="Choose a path inside an existing folder.")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InvalidInput(f"Cannot write {what} to {path}: the folder {parent} is not writable.",
+                           hint="Choose a folder you can write to.")
+    return path
+
+
 def _load_log(src: Path, progress: Progress | None, cancel: threading.Event | None) -> dict[str, Any]:
     return load_har(Path(src), cancel=cancel).raw  # repaired in place, so the output is a valid HAR
 
@@ -384,6 +558,7 @@ def sanitize_har_file(src: Path, dst: Path, *, key: bytes | None = None, progres
                       cancel: threading.Event | None = None) -> SanitizeReport:
     """Write a redacted copy of ``src`` to ``dst`` (atomically) and return what was replaced."""
     src, dst = Path(src), Path(dst)
+    check_output_path(dst, source=src)
     log_dict = _load_log(src, progress, cancel)
     report = sanitize_document(log_dict, key=key, progress=progress, cancel=cancel, source=str(src),
                                output=str(dst))
@@ -397,7 +572,7 @@ def sanitize_har_file(src: Path, dst: Path, *, key: bytes | None = None, progres
 
 def write_report(report: SanitizeReport, path: Path) -> Path:
     """Write ``report`` as JSON (entry, location and rule of each replacement; never a value) to ``path``."""
-    path = Path(path)
+    path = check_output_path(Path(path), what="the redaction report")
     try:
         with atomic_output(path) as fh:
             fh.write(orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
