@@ -283,7 +283,8 @@ def test_audit_hiding_places_leave_no_secret(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("text", ["password=LoneParamSecret2\n", "user=alice\npassword: LoneParamSecret2\n",
-                                  "token=LoneParamSecret2&x=1"])
+                                  "token=LoneParamSecret2&x=1",
+                                  "GET /x HTTP/1.1\nAuthorization: Bearer LoneParamSecret2\nAccept: */*\n"])
 def test_plain_text_pairs(tmp_path: Path, text: str) -> None:
     e = entry("https://example.com/p", method="POST")
     e["request"]["postData"] = {"mimeType": "text/plain;charset=UTF-8", "text": text}

@@ -302,8 +302,8 @@ _KEY_VALUE = re.compile(
     r"""["']?(?P<name>[A-Za-z_][A-Za-z0-9_.-]{1,40})["']?\s*(?::|=)\s*["'](?P<value>[^"'\s<>]{4,512})["']""")
 # unquoted name=value / name: value in plain text (start of a line, or after & ; , or whitespace)
 _BARE_KEY_VALUE = re.compile(
-    r"""(?:^|(?<=[\s&;,?]))(?P<name>[A-Za-z_][A-Za-z0-9_.-]{1,40})[ \t]*(?::|=)[ \t]*(?P<value>[^\s"'<>&;,]{4,512})""",
-    re.M)
+    r"""(?:^|(?<=[\s&;,?]))(?P<name>[A-Za-z_][A-Za-z0-9_.-]{1,40})[ \t]*(?::|=)[ \t]*"""
+    r"""(?P<value>(?:(?:Bearer|Basic|Digest|Token)[ \t]+)?[^\s"'<>&;,]{4,512})""", re.M | re.I)
 # a whole body that is one or more name=value pairs joined by & (with or without a form MIME type)
 _FORM_BODY = re.compile(r"[A-Za-z0-9_.~%+\[\]-]+=[^\s&=]*(?:&[A-Za-z0-9_.~%+\[\]-]+=[^\s&]*)*\s*")
 # one multipart/form-data field: its headers (with name="…") up to the blank line, then the value
