@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from console.config import config_dir
 from console.services import gpg
 from console.views.drops import dropped_paths
+from console.views.gpg_import_dialog import GpgImportDialog
 from console.views.gpg_message_area import GpgMessageArea
 from console.views.gpg_path_field import GpgPathField
 from console.views.progress_panel import ProgressPanel
@@ -95,11 +96,13 @@ class GpgEncryptDialog(QDialog):
 
     Signals:
         encrypted(object): the :class:`EncryptOutcome`.
+        key_confirmed(object): the :class:`gpg.KeyInfo` confirmed from this dialog.
         failed(object): the exception (already shown in the dialog).
     """
 
     encrypted = Signal(object)
     failed = Signal(object)
+    key_confirmed = Signal(object)
 
     def __init__(self, home: gpg.GpgHome, keys: list[gpg.KeyInfo], paths: list[Path] | None = None,
                  parent: QWidget | None = None, *, data_dir: Path | None = None,
@@ -108,6 +111,7 @@ class GpgEncryptDialog(QDialog):
         self.home = home
         self.data_dir = data_dir
         self.worker: Worker | None = None
+        self.confirm_dialog: GpgImportDialog | None = None
         self.setWindowTitle(self.tr("Encrypt reports"))
         self.setAcceptDrops(True)
         self.resize(700, 540)
@@ -132,16 +136,53 @@ class GpgEncryptDialog(QDialog):
         layout.addLayout(row)
 
         form = QFormLayout()
+        # Long names and hints wrap instead of pushing the dialog wider than a small screen.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.recipient = QComboBox()
+        self.recipient.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.recipient.setMinimumContentsLength(30)
+        self._keys = {k.fingerprint: k for k in keys}
         usable = [k for k in keys if k.can_encrypt and k.trusted]
+        # Imported but not confirmed ("Import only"): listed, greyed, with the way to confirm right here,
+        # so the agent is never left wondering where the client's key went.
+        self.unconfirmed = {k.fingerprint for k in keys if k.can_encrypt and not k.trusted}
         for k in usable:
             self.recipient.addItem(f"{k.primary_uid}  ({k.key_id})", k.fingerprint)
+        for k in keys:
+            if k.fingerprint in self.unconfirmed:
+                self._add_unconfirmed(k)
         self.no_recipient = QLabel(self.tr("No confirmed client key yet: import the client's public key and "
                                            "confirm its fingerprint first."))
         self.no_recipient.setWordWrap(True)
-        self.no_recipient.setVisible(not usable)
+        self.no_recipient.setVisible(not usable and not self.unconfirmed)
+        self.recipient_hint = QLabel()
+        self.recipient_hint.setWordWrap(True)
+        self.recipient_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.confirm_button = QPushButton(self.tr("Confirm fingerprint…"))
+        self.confirm_button.setToolTip(self.tr("Compare the fingerprint with the client, then confirm the key "
+                                               "for encryption"))
+        self.confirm_button.clicked.connect(self.confirm_recipient)
+        hint_row = QHBoxLayout()
+        hint_row.setContentsMargins(0, 0, 0, 0)
+        hint_row.addWidget(self.recipient_hint, 1)
+        hint_row.addWidget(self.confirm_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hint_box = QWidget()
+        self.hint_box.setLayout(hint_row)
+        not_listed = [k for k in keys if k.expired or k.revoked]
+        self.not_listed = QLabel()
+        self.not_listed.setWordWrap(True)
+        self.not_listed.setEnabled(False)  # greyed: a note, not an error
+        if not_listed:
+            names = ", ".join(k.primary_uid for k in not_listed[:3]) + ("…" if len(not_listed) > 3 else "")
+            self.not_listed.setText(
+                (self.tr("Not listed: 1 expired or revoked key ({names}).") if len(not_listed) == 1 else
+                 self.tr("Not listed: {n} expired or revoked keys ({names}).")).format(n=len(not_listed),
+                                                                                     names=names))
+        self.not_listed.setVisible(bool(not_listed))
         form.addRow(self.tr("Encrypt to:"), self.recipient)
         form.addRow(self.no_recipient)
+        form.addRow(self.hint_box)
+        form.addRow(self.not_listed)
 
         self.sign = QCheckBox(self.tr("Sign with"))
         self.signer = QComboBox()
@@ -151,7 +192,10 @@ class GpgEncryptDialog(QDialog):
         self.sign.setEnabled(self.signer.count() > 0)
         self.sign_passphrase = QLineEdit()
         self.sign_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.sign_passphrase.setPlaceholderText(self.tr("passphrase of the signing key"))
+        self.sign_passphrase.setPlaceholderText(self.tr("its passphrase"))
+        self.sign_passphrase.setToolTip(self.tr("Passphrase of the signing key"))
+        self.signer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.signer.setMinimumContentsLength(20)
         sign_row = QHBoxLayout()
         sign_row.addWidget(self.sign)
         sign_row.addWidget(self.signer, 1)
@@ -179,7 +223,10 @@ class GpgEncryptDialog(QDialog):
         self.remote_dir.setPlaceholderText(self.tr("remote folder"))
         self.sftp_passphrase = QLineEdit()
         self.sftp_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.sftp_passphrase.setPlaceholderText(self.tr("sFTP key passphrase (if any)"))
+        self.sftp_passphrase.setPlaceholderText(self.tr("key passphrase"))
+        self.sftp_passphrase.setToolTip(self.tr("Passphrase of the sFTP key, if it has one"))
+        self.profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.profile.setMinimumContentsLength(12)
         self._profiles = self._load_profiles()
         for p in self._profiles:
             self.profile.addItem(f"{p.name} ({p.username}@{p.host})", p.name)
@@ -190,13 +237,21 @@ class GpgEncryptDialog(QDialog):
         sftp_row.addWidget(self.profile, 1)
         sftp_row.addWidget(self.remote_dir, 1)
         sftp_row.addWidget(self.sftp_passphrase, 1)
+        self.no_sftp = QLabel(self.tr("Uploading needs a saved sFTP profile: create one under sFTP keys > "
+                                      "Connection (Save profile), then open this dialog again."))
+        self.no_sftp.setWordWrap(True)
+        self.no_sftp.setEnabled(False)  # greyed: says why the row is off
+        self.no_sftp.setContentsMargins(24, 0, 0, 0)
         if not self._profiles:
-            self.to_sftp.setEnabled(False)
-            self.to_sftp.setToolTip(self.tr("Save an sFTP profile in the sFTP area first."))
+            for w in (self.to_sftp, self.profile, self.remote_dir, self.sftp_passphrase):
+                w.setEnabled(False)
+                w.setToolTip(self.no_sftp.text())
+        self.no_sftp.setVisible(not self._profiles)
         self.overwrite = QCheckBox(self.tr("Replace existing .gpg files"))
         layout.addWidget(self.beside)
         layout.addLayout(folder_row)
         layout.addLayout(sftp_row)
+        layout.addWidget(self.no_sftp)
         layout.addWidget(self.overwrite)
 
         self.why_disabled = QLabel()
@@ -300,6 +355,9 @@ class GpgEncryptDialog(QDialog):
             return self.tr("Add the reports to encrypt (or drop them here).")
         if self.recipient.count() == 0:
             return self.tr("No client key to encrypt to yet.")
+        if self.recipient.currentData() in self.unconfirmed:
+            return self.tr("The chosen key is not confirmed yet: compare its fingerprint with the client, "
+                           "then click Confirm fingerprint.")
         if self.sign.isChecked() and not self.sign_passphrase.text():
             return self.tr("Type the passphrase of the signing key, or untick \"Sign with\".")
         if self.to_folder.isChecked() and not folder:
@@ -314,8 +372,73 @@ class GpgEncryptDialog(QDialog):
         why = self.missing()
         self.encrypt_button.setEnabled(self.worker is None and not why)
         self.encrypt_button.setToolTip(why)
-        # The recipient case already has its own explanation above.
+        # The recipient cases already have their own explanation above.
         self.why_disabled.setText(why if self.recipient.count() > 0 else "")
+        self._update_recipient_hint()
+
+    def _update_recipient_hint(self) -> None:
+        fpr = self.recipient.currentData()
+        key = self._keys.get(fpr) if fpr else None
+        if key is not None and fpr in self.unconfirmed:
+            self.recipient_hint.setText(self.tr(
+                "Not confirmed: compare the fingerprint with the client (by phone or another channel), "
+                "then Confirm.\n{fpr}").format(fpr=key.grouped_fingerprint))
+            self.confirm_button.show()
+            self.hint_box.show()
+        elif self.unconfirmed:
+            n = len(self.unconfirmed)
+            self.recipient_hint.setText(
+                (self.tr("1 more key is listed greyed: it is not confirmed yet (choose it to confirm it).")
+                 if n == 1 else
+                 self.tr("{n} more keys are listed greyed: they are not confirmed yet (choose one to confirm "
+                         "it).")).format(n=n))
+            self.confirm_button.hide()
+            self.hint_box.show()
+        else:
+            self.hint_box.hide()
+
+    def _add_unconfirmed(self, key: gpg.KeyInfo) -> None:
+        self.recipient.addItem(self.tr("{uid}  ({keyid}), not confirmed").format(uid=key.primary_uid,
+                                                                                  keyid=key.key_id),
+                               key.fingerprint)
+        i = self.recipient.count() - 1
+        self.recipient.setItemData(i, self.palette().color(QPalette.ColorRole.PlaceholderText),
+                                   Qt.ItemDataRole.ForegroundRole)
+        self.recipient.setItemData(i, self.tr("Not confirmed: compare the fingerprint with the client, then "
+                                              "Confirm."), Qt.ItemDataRole.ToolTipRole)
+
+    def confirm_recipient(self) -> GpgImportDialog | None:
+        """The fingerprint check for the chosen, unconfirmed key; on Confirm the key becomes usable here."""
+        fpr = self.recipient.currentData()
+        key = self._keys.get(fpr) if fpr else None
+        if key is None or fpr not in self.unconfirmed:
+            return None
+        dialog = GpgImportDialog([key], self.tr("the keyring"), self)
+        dialog.setWindowTitle(self.tr("Confirm key"))
+        dialog.import_only.hide()
+        dialog.import_trust.setText(self.tr("Confirm"))
+        self.confirm_dialog = dialog
+
+        def accepted() -> None:
+            if dialog.trust:
+                run_worker(gpg.trust_key, self.home, key.fingerprint, write=True, on_result=self._confirmed,
+                           on_error=self.message.show_failure)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def _confirmed(self, key: gpg.KeyInfo) -> None:
+        self.unconfirmed.discard(key.fingerprint)
+        self._keys[key.fingerprint] = key
+        i = self.recipient.findData(key.fingerprint)
+        if i >= 0:
+            self.recipient.setItemText(i, f"{key.primary_uid}  ({key.key_id})")
+            self.recipient.setItemData(i, None, Qt.ItemDataRole.ForegroundRole)
+            self.recipient.setItemData(i, None, Qt.ItemDataRole.ToolTipRole)
+        self.message.show_text(self.tr("Confirmed {uid} for encryption.").format(uid=key.primary_uid))
+        self.key_confirmed.emit(key)
+        self._update()
 
     def _restore_settings(self) -> None:
         s = _settings()

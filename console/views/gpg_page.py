@@ -428,6 +428,8 @@ class GpgPage(AreaPage):
     def encrypt_paths(self, paths: list[Path]) -> GpgEncryptDialog:
         dialog = GpgEncryptDialog(self.home, self.model.keys(), paths, self, data_dir=self.ctx.data_dir)
         dialog.encrypted.connect(lambda o: self._done(dialog.message.plain_text))
+        dialog.key_confirmed.connect(lambda key: self._reload_and_say(
+            self.tr("Confirmed {uid} for encryption.").format(uid=key.primary_uid)))
         dialog.failed.connect(self.operation_failed)
         self.dialog = dialog
         dialog.open()

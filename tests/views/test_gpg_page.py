@@ -96,8 +96,30 @@ def test_import_only_leaves_key_unconfirmed_and_encrypt_dialog_says_so(qtbot, ma
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=TIMEOUT)
     assert page.model.data(page.model.index(0, page.model.STATUS)) == "Not confirmed"
     dialog = page.encrypt_paths([write_report(tmp_path / "r.csv")])
-    assert dialog.recipient.count() == 0 and not dialog.no_recipient.isHidden()
-    assert not dialog.encrypt_button.isEnabled()
+    # Listed, greyed, and explained, with the way to confirm right there.
+    assert dialog.recipient.count() == 1 and dialog.recipient.currentData() == key_template.alice
+    assert "not confirmed" in dialog.recipient.currentText() and dialog.no_recipient.isHidden()
+    assert not dialog.encrypt_button.isEnabled() and "not confirmed" in dialog.encrypt_button.toolTip()
+    assert not dialog.hint_box.isHidden() and not dialog.confirm_button.isHidden()
+    assert gpg.group_fingerprint(key_template.alice) in dialog.recipient_hint.text()
+    confirm = dialog.confirm_recipient()
+    confirm.compared.setChecked(True)
+    with qtbot.waitSignal(dialog.key_confirmed, timeout=TIMEOUT), \
+            qtbot.waitSignal(page.operation_done, timeout=TIMEOUT) as done:
+        confirm.import_trust.click()
+    assert "Confirmed" in done.args[0] and "Confirmed" in dialog.message.plain_text
+    assert dialog.encrypt_button.isEnabled() and dialog.hint_box.isHidden()
+    assert "not confirmed" not in dialog.recipient.currentText()
+    assert gpg.find_key(other_home, key_template.alice).trusted
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.key_at(0).trusted, timeout=TIMEOUT)
+    dialog.reject()
+
+
+def test_encrypt_dialog_says_why_sftp_upload_is_off(qtbot, make_page, alice_home, tmp_path):
+    page = make_page(alice_home)
+    dialog = page.encrypt_paths([write_report(tmp_path / "r.csv")])
+    assert not dialog.to_sftp.isEnabled() and not dialog.no_sftp.isHidden()
+    assert "sFTP profile" in dialog.no_sftp.text() and dialog.to_sftp.toolTip() == dialog.no_sftp.text()
     dialog.reject()
 
 
@@ -227,3 +249,30 @@ def test_cancel_in_the_encrypt_dialog_stops_gpg_and_leaves_nothing(qtbot, make_p
     assert gpg_children() == [] and no_part_files(tmp_path) and not (out / "huge.zip.gpg").exists()
     assert dialog.encrypt_button.isEnabled()
     dialog.reject()
+
+
+def test_ctrl_d_opens_decrypt_and_delete_asks_to_remove(qtbot, make_page, alice_home):
+    """Ctrl+D must reach Decrypt on every platform (on X11 StandardKey.Delete also means Ctrl+D);
+    the keys table's Remove is the plain Delete key."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from console.views.gpg_decrypt_dialog import GpgDecryptDialog
+
+    page = make_page(alice_home)
+    before = page.model.rowCount()
+    with qtbot.waitActive(page, timeout=TIMEOUT):
+        page.show()
+        page.activateWindow()
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, GpgDecryptDialog) and page.dialog.isVisible(), timeout=TIMEOUT)
+    page.dialog.reject()
+    page.dialog = None
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, QMessageBox) and page.dialog.isVisible(), timeout=TIMEOUT)
+    assert "Remove" in page.dialog.text()
+    page.dialog.reject()
+    assert page.model.rowCount() == before == len(gpg.list_keys(alice_home))  # nothing removed without a Yes
