@@ -174,7 +174,13 @@ class SftpBrowser(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(SftpRemoteTableModel.HEADERS)):
+            # Size, date and permissions on one line each: sized to their contents, never wrapped.
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.doubleClicked.connect(self._activated)
         layout.addWidget(self.table, 1)
         self.empty = QLabel(self.tr("Not connected. Fill in the connection on the Connection tab, then List."))
@@ -293,7 +299,13 @@ class SftpBrowser(QWidget):
     def _downloaded(self, result: TransferResult | list[TransferResult]) -> None:
         results = result if isinstance(result, list) else [result]
         fresh = [Path(r.local) for r in results if not r.skipped]
-        self.status.emit(self.tr("Downloaded {n} file(s) to {dir}").format(n=len(fresh), dir=self.download_dir))
+        if len(fresh) == 1:
+            text = self.tr("Downloaded {name} to {dir}").format(name=fresh[0].name, dir=self.download_dir)
+        elif fresh:
+            text = self.tr("Downloaded {n} files to {dir}").format(n=len(fresh), dir=self.download_dir)
+        else:
+            text = self.tr("Nothing new to download: every file is already in {dir}").format(dir=self.download_dir)
+        self.status.emit(text)
         self.downloaded.emit(fresh)
 
     def download_newest(self, target_dir: Path | None = None) -> None:

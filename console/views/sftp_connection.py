@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -126,9 +127,25 @@ class SftpConnectionPanel(QWidget):
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.setObjectName("testResult")
+        self._plain_palette = self.result.palette()
         layout.addWidget(self.result)
         layout.addStretch(1)
         self.reload_profiles()
+
+    def show_result(self, text: str, *, warning: bool = False) -> None:
+        """The line under the buttons; a warning (changed server key) is bold, dark red, with a warning sign."""
+        self.result.setProperty("warning", warning)
+        font = self.result.font()
+        font.setBold(warning)
+        self.result.setFont(font)
+        if warning:
+            palette = QPalette(self._plain_palette)
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(176, 0, 32))
+            self.result.setPalette(palette)
+            self.result.setText("⚠ " + text)
+        else:
+            self.result.setPalette(self._plain_palette)
+            self.result.setText(text)
 
     # ------------------------------------------------------------------ profiles
     def reload_profiles(self, select: str | None = None) -> None:
@@ -281,14 +298,14 @@ class SftpConnectionPanel(QWidget):
             return True
         if isinstance(exc, HostKeyUnknown):
             if not self.confirm_host_key(exc):
-                self.result.setText(self.tr("Not connected: the server was not trusted."))
+                self.show_result(self.tr("Not connected: the server was not trusted."))
                 return False
             trust_host_key(self.known_hosts, exc.host, exc.port, exc.key_type, exc.key_base64)
             self._just_trusted.add((exc.host, exc.port, exc.key_base64))
             return True
         if isinstance(exc, HostKeyChanged):
             self.changed = exc
-            self.result.setText(exc.message)
+            self.show_result(exc.message, warning=True)
             self.forget_button.setVisible(True)
             if self.show_changed_key(exc):
                 self.forget_old_key()
@@ -308,10 +325,11 @@ class SftpConnectionPanel(QWidget):
             return
         self.changed = None
         self.forget_button.setVisible(False)
-        self.result.setText(self.tr(
-            "Forgot {n} old key(s) of {host} port {port} (in {path}). Test the connection again: the new key's "
+        keys = self.tr("the old key") if removed == 1 else self.tr("{n} old keys").format(n=removed)
+        self.show_result(self.tr(
+            "Forgot {keys} of {host} port {port} (in {path}). Test the connection again: the new key's "
             "fingerprint is shown, and it is trusted only if you confirm it.").format(
-                n=removed, host=exc.host, port=exc.port, path=self.known_hosts))
+                keys=keys, host=exc.host, port=exc.port, path=self.known_hosts))
         self.forgotten.emit(exc.host, exc.port)
 
     def _forget_clicked(self) -> None:
@@ -324,9 +342,10 @@ class SftpConnectionPanel(QWidget):
         params = self.params()
         if params is None:
             return
-        self.result.setText("")
+        self.show_result("")
         self.test_button.setEnabled(False)
         self.worker = run_worker(test_connection, params, known_hosts=self.known_hosts,
+                                 remote_dir=self.remote_dir.text().strip() or ".",
                                  on_result=lambda r: self._tested(params, r),
                                  on_error=lambda e: self._failed(params, e), on_finished=self._finished)
         self.progress.track(self.worker, self.tr("Testing the connection…"))
@@ -345,11 +364,15 @@ class SftpConnectionPanel(QWidget):
         self.changed = None
         self.forget_button.setVisible(False)
         trust = self.tr("newly trusted") if newly else self.tr("already trusted")
-        self.result.setText(self.tr(
+        folder = report.folder or report.home
+        which = self.tr("Home folder") if folder == report.home else self.tr("Remote folder")
+        holds = (self.tr("is empty") if report.entries == 0 else self.tr("holds 1 entry") if report.entries == 1
+                 else self.tr("holds {n} entries").format(n=report.entries))
+        self.show_result(self.tr(
             "Connected to {host}:{port} as {user} in {sec:.1f} s. Server key {fp} ({trust}). "
-            "Home folder {home} holds {n} entries.").format(
+            "{which} {folder} {holds}.").format(
                 host=report.host, port=report.port, user=report.username, sec=report.seconds,
-                fp=report.host_key.sha256, trust=trust, home=report.home, n=report.entries))
+                fp=report.host_key.sha256, trust=trust, which=which, folder=folder, holds=holds))
         self.tested.emit(report)
 
     def _failed(self, params: ConnectionParams, exc: BaseException) -> None:
@@ -363,7 +386,7 @@ class SftpConnectionPanel(QWidget):
         if outcome is False:
             return
         if isinstance(exc, UserFacingError):
-            self.result.setText(exc.one_line())
+            self.show_result(exc.one_line())
         show_exception(self, exc)
 
     def state(self) -> dict[str, Any]:

@@ -151,7 +151,14 @@ class _SavePage(QWizardPage):
         self.ppk.toggled.connect(self.ppk_version.setEnabled)
         layout.addWidget(self.ppk)
         layout.addWidget(self.ppk_version)
+        self.commit_note = _label(self.tr(
+            "Create key pair writes the files. After that the earlier pages are locked; for another username "
+            "or key size, run the wizard again."))
+        self.commit_note.setEnabled(False)  # greyed: a note, not a warning
+        layout.addWidget(self.commit_note)
+        layout.addStretch(1)
         self.overwrite = False
+        self.setCommitPage(True)
 
     def _browse(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Folder for the key files"), self.folder.text())
@@ -165,6 +172,7 @@ class _SavePage(QWizardPage):
         return answer == QMessageBox.StandardButton.Yes
 
     def validatePage(self) -> bool:
+        self.setCommitPage(True)  # unlocked again after a failed attempt; locked once more on the way out
         folder = Path(self.folder.text().strip()).expanduser()
         names = [PRIVATE_NAME, PUBLIC_NAME] + ([PPK_NAME] if self.ppk.isChecked() else [])
         existing = [n for n in names if (folder / n).exists()]
@@ -189,6 +197,12 @@ class _ResultPage(QWizardPage):
         self.advice = _label("")
         self.advice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.advice)
+        self.locked_note = _label(self.tr(
+            "The earlier pages are locked because the key files now exist. For another username or key size, "
+            "finish here and choose New key pair… again."))
+        self.locked_note.setEnabled(False)
+        self.locked_note.hide()
+        layout.addWidget(self.locked_note)
         self.test_button = QPushButton(self.tr("&Test the connection…"))
         self.test_button.setEnabled(False)
         self.test_button.clicked.connect(wizard.request_test)
@@ -206,8 +220,14 @@ class _ResultPage(QWizardPage):
     def show_result(self, result: KeyPairResult) -> None:
         self.done = True
         self.busy.hide()
-        self.status.setText(self.tr("Saved {priv}{ppk}.").format(
-            priv=result.private_path, ppk=self.tr(" and {p}").format(p=result.ppk_path) if result.ppk_path else ""))
+        files = [self.tr("{name} (the private key: keep it)").format(name=Path(result.private_path).name),
+                 self.tr("{name} (the public key: send it)").format(name=Path(result.public_path).name)]
+        if result.ppk_path:
+            files.append(self.tr("{name} (the private key for PuTTY / WinSCP: keep it)").format(
+                name=Path(result.ppk_path).name))
+        self.status.setText(self.tr("Saved {count} files in {folder}:\n{files}").format(
+            count=len(files), folder=Path(result.private_path).parent, files="\n".join("• " + f for f in files)))
+        self.locked_note.show()
         self.panel.set_info(result.info)
         self.advice.setText(self.tr(
             "What to send: only the public key above (the file {pub}), through the Message Center or by email "
@@ -220,7 +240,7 @@ class _ResultPage(QWizardPage):
 
     def show_failure(self) -> None:
         self.busy.hide()
-        self.status.setText(self.tr("The key pair was not created. Go back to change the settings."))
+        self.status.setText(self.tr("The key pair was not created. Go Back to change the settings."))
 
     def isComplete(self) -> bool:
         return self.done
@@ -232,10 +252,12 @@ class SftpKeyWizard(QWizard):
     Signals:
         generated(object): the :class:`KeyPairResult` once the files are written.
         test_requested(str, str): username and private key path, to test the connection.
+        idle(): the key-writing worker has finished (the wizard may then be deleted).
     """
 
     generated = Signal(object)
     test_requested = Signal(str, str)
+    idle = Signal()
 
     DEFAULT_SIZE = QSize(760, 640)
 
@@ -253,10 +275,13 @@ class SftpKeyWizard(QWizard):
         self.result_page = _ResultPage(self)
         for page in (self.user_page, self.size_page, self.pass_page, self.save_page, self.result_page):
             self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create key pair"))
         self.key_result: KeyPairResult | None = None
         self.worker: Worker | None = None
+        self.busy = False
 
     def generate(self) -> None:
+        self.busy = True
         self.key_result = None
         kwargs: dict[str, Any] = {
             "bits": int(self.size_page.bits.currentData()), "passphrase": self.pass_page.first.text() or None,
@@ -264,16 +289,36 @@ class SftpKeyWizard(QWizard):
             "overwrite": self.save_page.overwrite}
         folder = Path(self.save_page.folder.text().strip()).expanduser()
         self.worker = run_worker(save_key_pair, folder, self.user_page.username.text().strip(), **kwargs,
-                                 on_result=self._done, on_error=self._failed)
+                                 on_result=self._done, on_error=self._failed, on_finished=self._idle)
+
+    def _idle(self) -> None:
+        self.busy = False
+        self.worker = None
+        self.idle.emit()
 
     def _done(self, result: KeyPairResult) -> None:
         self.key_result = result
+        self.clear_passphrase()  # written into the files; not needed any more
         self.result_page.show_result(result)
+        # The key files exist: Cancel would suggest they go away. Finish closes.
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.generated.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
         self.result_page.show_failure()
+        # Nothing was written: unlock the earlier pages (locked again when the save page is left).
+        self.save_page.setCommitPage(False)
+        self.result_page.completeChanged.emit()
         show_exception(self, exc)
+
+    def clear_passphrase(self) -> None:
+        for field in (self.pass_page.first, self.pass_page.second):
+            field.clear()
+
+    def done(self, result: int) -> None:
+        """Finish or close: the passphrase fields are emptied so no copy stays in the widgets."""
+        self.clear_passphrase()
+        super().done(result)
 
     def request_test(self) -> None:
         if self.key_result is not None:

@@ -91,12 +91,23 @@ class SftpPage(AreaPage):
         self.wizard = SftpKeyWizard(Path.home() / "sftp-keys", self)
         self.wizard.generated.connect(lambda r: self.key_panel.set_info(r.info))
         self.wizard.test_requested.connect(self._test_from_wizard)
+        self.wizard.finished.connect(self._wizard_closed)
         self.wizard.open()
         return self.wizard
 
+    def _wizard_closed(self) -> None:
+        """Drop the closed wizard (its passphrase fields are already empty); delete it once its worker is done."""
+        wizard, self.wizard = self.wizard, None
+        if wizard is None:
+            return
+        if wizard.busy:
+            wizard.idle.connect(wizard.deleteLater)
+        else:
+            wizard.deleteLater()
+
     def _test_from_wizard(self, username: str, key_path: str) -> None:
         if self.wizard is not None:
-            self.wizard.accept()
+            self.wizard.accept()  # finished → _wizard_closed drops it
         self.connection.use_key(username, key_path)
         self.tabs.setCurrentWidget(self.connection)
         self.connection.run_test()

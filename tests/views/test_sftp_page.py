@@ -128,6 +128,44 @@ def test_wizard_creates_key_pair_and_ppk(qtbot: Any, page: Any, tmp_path: Path) 
     assert shown and all(_inside(w, wizard) for w in shown), [w for w in shown if not _inside(w, wizard)]
     panel.copy_sha256.click()
     assert QGuiApplication.clipboard().text() == result.info.sha256
+    # Every file written is listed; the earlier pages are locked (as in the GPG wizard) and say why.
+    status = wizard.result_page.status.text()
+    assert all(name in status for name in ("id_rsa ", "public.key", "id_rsa.ppk")) and "Saved 3 files" in status
+    assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    assert wizard.result_page.locked_note.isVisible()
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+    # The passphrase is gone from the widgets; closing drops the page's reference to the wizard.
+    assert wizard.pass_page.first.text() == "" and wizard.pass_page.second.text() == ""
+    import shiboken6
+
+    wizard.accept()
+    assert page.wizard is None
+    qtbot.waitUntil(lambda: not shiboken6.isValid(wizard), timeout=5000)  # deleted, not kept alive
+
+
+def test_wizard_failure_unlocks_back_and_close_clears_the_passphrase(qtbot: Any, page: Any, tmp_path: Path) -> None:
+    blocker_file = tmp_path / "a-file"
+    blocker_file.write_text("x")
+    wizard = page.open_wizard()
+    qtbot.waitExposed(wizard)
+    wizard.user_page.username.setText("u7654321")
+    wizard.next()
+    wizard.next()
+    wizard.pass_page.first.setText("secret words here")
+    wizard.pass_page.second.setText("secret words here")
+    wizard.next()
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "Create key pair"
+    assert wizard.save_page.commit_note.isVisible()
+    wizard.save_page.folder.setText(str(blocker_file))
+    with qtbot.waitSignal(wizard.idle, timeout=30000):
+        wizard.next()
+    assert "not created" in wizard.result_page.status.text()
+    assert wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    wizard.back()
+    assert wizard.currentPage() is wizard.save_page
+    wizard.reject()
+    assert wizard.pass_page.first.text() == "" and wizard.pass_page.second.text() == ""
+    assert page.wizard is None
 
 
 def test_passphrase_page_feedback(qtbot: Any) -> None:
@@ -243,6 +281,13 @@ def test_first_connection_asks_passphrase_once_and_files_tab_reuses_it(
     conn.save_profile()
     files = [f for f in Path(ctx.data_dir).rglob("*") if f.is_file()]
     assert files and not any(PASSPHRASE.encode() in f.read_bytes() for f in files)
+    # Test connection lists the profile's remote folder, not just the home folder.
+    assert "Home folder" in conn.result.text()
+    conn.remote_dir.setText(str(inbox))
+    with qtbot.waitSignal(conn.tested, timeout=30000) as blocker:
+        conn.run_test()
+    assert blocker.args[0].folder == str(inbox)
+    assert f"Remote folder {inbox} holds 2 entries." in conn.result.text()
 
 
 @pytest.mark.sshd
@@ -264,6 +309,9 @@ def test_changed_host_key_offers_forget_with_confirmation_never_auto_accepts(
     conn.run_test()
     qtbot.waitUntil(lambda: bool(changed) and conn.worker is None, timeout=30000)
     assert "intercept" in conn.result.text() and conn.forget_button.isVisibleTo(conn)
+    # Styled as a warning, not plain text.
+    assert conn.result.property("warning") is True and conn.result.font().bold()
+    assert conn.result.palette().color(conn.result.foregroundRole()).red() > 150
     assert changed[0].known_hosts == kh and kh.read_text().count(key_b64) == 1
     confirmations: list[Any] = []
     conn.confirm_forget = lambda exc: confirmations.append(exc) or False  # "Keep it"
@@ -273,6 +321,7 @@ def test_changed_host_key_offers_forget_with_confirmation_never_auto_accepts(
     with qtbot.waitSignal(conn.forgotten):
         conn.forget_button.click()
     assert key_b64 not in kh.read_text() and str(kh) in conn.result.text()
+    assert "the old key of" in conn.result.text() and conn.result.property("warning") is False
     assert not conn.forget_button.isVisibleTo(conn)
     # The new key is not trusted by forgetting: the next test asks, and a "no" keeps it untrusted.
     conn.run_test()
@@ -316,7 +365,11 @@ def test_browser_lists_and_downloads(qtbot: Any, page: Any, ctx: Any, sshd: Any,
     qtbot.waitUntil(lambda: page.browser.model.rowCount() == 1, timeout=20000)
     page.browser.table.selectRow(0)
     page.browser.decrypt.setChecked(True)
+    statuses: list[str] = []
+    page.browser.status.connect(statuses.append)
     with qtbot.waitSignal(page.open_in_area, timeout=20000) as blocker:
         page.browser.download_selected(target_dir=tmp_path)
+    assert f"Downloaded statement.xml.gpg to {tmp_path}" in statuses and not any("(s)" in t for t in statuses)
+    assert not page.browser.table.wordWrap()
     assert blocker.args[0] == "gpg" and blocker.args[1] == [tmp_path / "statement.xml.gpg"]
     assert (tmp_path / "statement.xml.gpg").read_bytes() == b"x" * 5000
