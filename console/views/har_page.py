@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -123,8 +124,20 @@ class HarPage(AreaPage):
                                          "text-decoration: underline; }")
         self.quirks_button.setToolTip(self.tr("What the loader repaired in this file, and what it means"))
         self.quirks_button.hide()
+        # the side list of pages and the bottom pane can be hidden: on a 1024x700 screen the table needs the room
+        self.pages_button = QToolButton()
+        self.pages_button.setText(self.tr("Pages"))
+        self.pages_button.setCheckable(True)
+        self.pages_button.setToolTip(self.tr("Show or hide the list of pages (Ctrl+Shift+P)"))
+        self.details_button = QToolButton()
+        self.details_button.setText(self.tr("Details"))
+        self.details_button.setCheckable(True)
+        self.details_button.setToolTip(self.tr("Show or hide the request details and findings below the table "
+                                               "(Ctrl+Shift+D; Enter or a double-click on a request shows them)"))
         info.addWidget(self.file_label, 1)
         info.addWidget(self.quirks_button)
+        info.addWidget(self.pages_button)
+        info.addWidget(self.details_button)
         v.addLayout(info)
         self.filters = HarFilterBar()
         self.filters.connect_proxy(self.proxy)
@@ -170,7 +183,13 @@ class HarPage(AreaPage):
         self.split.addWidget(self.bottom_tabs)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
+        self.split.setChildrenCollapsible(False)
         v.addWidget(self.split, 1)
+        self.pages_button.toggled.connect(self._pages_toggled)
+        self.details_button.toggled.connect(self._details_toggled)
+        self.table.activated.connect(lambda _index: self.details_button.setChecked(True))
+        QShortcut(QKeySequence("Ctrl+Shift+P"), root, self.pages_button.toggle)
+        QShortcut(QKeySequence("Ctrl+Shift+D"), root, self.details_button.toggle)
 
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
@@ -192,12 +211,61 @@ class HarPage(AreaPage):
             if state is not None:
                 split.restoreState(state)
         self.slow_spin.setValue(int(str(s.value("har/slower_than", 0) or 0)))
+        self.details_button.setChecked(str(s.value("har/show_details", "true")).lower() != "false")
+        self._details_toggled(self.details_button.isChecked())
+        pages = s.value("har/show_pages")  # unset: shown when the window is wide enough (see resizeEvent)
+        self._pages_auto = pages is None
+        self._auto_toggle = True
+        try:
+            self.pages_button.setChecked(True if pages is None else str(pages).lower() != "false")
+        finally:
+            self._auto_toggle = False
 
     def _save(self) -> None:
         s = window_state()
-        s.setValue("har/split", self.split.saveState())
-        s.setValue("har/top_split", self.top_split.saveState())
+        # sizes only while both sides are shown: a hidden pane's zero size must not come back as a squeezed one
+        if self.bottom_tabs.isVisibleTo(self.split):
+            s.setValue("har/split", self.split.saveState())
+        if self.pages_list.isVisibleTo(self.top_split):
+            s.setValue("har/top_split", self.top_split.saveState())
         s.setValue("har/slower_than", self.slow_spin.value())
+        s.setValue("har/show_details", self.details_button.isChecked())
+        if not self._pages_auto:
+            s.setValue("har/show_pages", self.pages_button.isChecked())
+
+    #: Below this page width the pages list starts hidden (every table column then fits), unless the user
+    #: chose otherwise with the Pages button.
+    NARROW_WIDTH = 1000
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self._pages_auto:
+            wide = event.size().width() >= self.NARROW_WIDTH
+            if wide != self.pages_button.isChecked():
+                self._auto_toggle = True
+                try:
+                    self.pages_button.setChecked(wide)
+                finally:
+                    self._auto_toggle = False
+
+    _auto_toggle = False
+
+    def _pages_toggled(self, checked: bool) -> None:
+        if not self._auto_toggle:
+            self._pages_auto = False
+        self._apply_pages()
+
+    def _apply_pages(self) -> None:
+        useful = self.pages_list.useful
+        self.pages_button.setEnabled(useful)
+        self.pages_list.setVisible(useful and self.pages_button.isChecked())
+        if useful and not self.pages_button.isChecked() and self.pages_list.current_key() != ALL_PAGES:
+            self.pages_list.setCurrentRow(0)  # a hidden list must not keep filtering the table
+        if useful and self.pages_button.isChecked():
+            self._fit_pages_width()
+
+    def _details_toggled(self, checked: bool) -> None:
+        self.bottom_tabs.setVisible(checked)
 
     def _last_dir(self) -> str:
         return str(window_state().value("har/last_dir", str(Path.home())))
@@ -297,6 +365,9 @@ class HarPage(AreaPage):
 
     def _fill_pages(self, doc: HarDocument) -> None:
         self.pages_list.fill(doc)
+        self._apply_pages()
+
+    def _fit_pages_width(self) -> None:
         sizes = self.top_split.sizes()
         if self.pages_list.isVisibleTo(self) and sizes[0] < self.pages_list.PREFERRED_WIDTH and sum(sizes) > 0:
             # a width saved while the list was hidden (or squeezed) would cut the page names off
@@ -362,6 +433,7 @@ class HarPage(AreaPage):
             proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.setCurrentIndex(proxy_index)
         self.table.scrollTo(proxy_index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.details_button.setChecked(True)
         self.bottom_tabs.setCurrentIndex(0)
 
     def clear_filters(self) -> None:

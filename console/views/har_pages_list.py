@@ -42,6 +42,7 @@ class HarPagesList(QTreeWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.currentItemChanged.connect(self._changed)
+        self.useful = False
 
     def sizeHint(self) -> QSize:
         return QSize(self.PREFERRED_WIDTH, super().sizeHint().height())
@@ -65,7 +66,9 @@ class HarPagesList(QTreeWidget):
         if first is not None:
             self.setCurrentItem(first)
         self.blockSignals(False)
-        self.setVisible(len(doc.pages) > 1 or (bool(doc.pages) and without > 0))
+        # worth showing (the page decides, with its Pages button, whether it is shown)
+        self.useful = len(doc.pages) > 1 or (bool(doc.pages) and without > 0)
+        self.setVisible(self.useful)
 
     def _add(self, label: str, count: int, key: str, tip: str) -> None:
         item = QTreeWidgetItem([label, f"{count:,}"])

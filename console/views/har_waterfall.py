@@ -7,8 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QColor, QPainter, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from console.views.har_entries_model import WATERFALL_ROLE
 
@@ -64,12 +72,33 @@ class WaterfallLegend(QWidget):
                  "ssl": self.tr("TLS"), "send": self.tr("send"), "wait": self.tr("wait (TTFB)"),
                  "receive": self.tr("receive"), "DOMContentLoaded": self.tr("DOMContentLoaded"),
                  "load": self.tr("load")}
+        # shorter names when the full ones do not fit (a 1024-pixel screen); the tooltip has them all
+        short = {**names, "wait": self.tr("wait"), "DOMContentLoaded": self.tr("DCL")}
+        self._labels: list[tuple[QLabel, str, str]] = []
         for key, colour in [*PHASE_COLOURS.items(), *MARK_COLOURS.items()]:
-            chip = "▮" if key in PHASE_COLOURS else "│"
-            label = QLabel(f"<span style='color:{colour.name()}'>{chip}</span> {names[key]}")
+            chip = f"<span style='color:{colour.name()}'>{'▮' if key in PHASE_COLOURS else '│'}</span>"
+            label = QLabel(f"{chip} {names[key]}")
+            self._labels.append((label, f"{chip} {names[key]}", f"{chip} {short[key]}"))
             layout.addWidget(label)
         layout.addStretch(1)
-        self.setToolTip(self.tr("Phases of each request on its page's time axis; lines mark the page's events"))
+        self._full_width = layout.sizeHint().width()
+        self.compact = False
+        # the legend never holds the table wider than the window: it shortens its names, then clips
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumWidth(1)
+        self.setToolTip(self.tr("Phases of each request on its page's time axis; lines mark the page's events. "
+                                "wait = time to first byte (TTFB); DCL = DOMContentLoaded."))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        compact = event.size().width() < self._full_width + 8
+        if compact != self.compact:
+            self.compact = compact
+            layout = self.layout()
+            if layout is not None:
+                layout.setSpacing(6 if compact else 10)
+            for label, full, short in self._labels:
+                label.setText(short if compact else full)
 
 
 class WaterfallDelegate(QStyledItemDelegate):
