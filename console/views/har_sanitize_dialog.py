@@ -51,7 +51,7 @@ class HarSanitizeDialog(QDialog):
         self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.saved_label.hide()
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Entry"), self.tr("Location"), self.tr("Rule")])
+        self.table.setHorizontalHeaderLabels([self.tr("Request"), self.tr("Location"), self.tr("Rule")])
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(1, self.table.horizontalHeader().ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
@@ -61,7 +61,7 @@ class HarSanitizeDialog(QDialog):
         self.export_button = QPushButton(self.tr("Export redacted copy…"))
         self.export_button.setEnabled(False)
         self.report_button = QPushButton(self.tr("Save report…"))
-        self.report_button.setToolTip(self.tr("Save the list above as JSON (entry, location and rule of each "
+        self.report_button.setToolTip(self.tr("Save the list above as JSON (request number, location and rule of each "
                                               "replacement; never the values), e.g. for the ticket"))
         self.report_button.setEnabled(False)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -90,17 +90,28 @@ class HarSanitizeDialog(QDialog):
         self.table.resizeColumnToContents(2)
         counts = ", ".join(f"{rule}: {n}" for rule, n in report.counts.items())
         if rows:
-            values = self.tr("1 value") if len(rows) == 1 else self.tr("{n} values").format(n=f"{len(rows):,}")
-            requests = (self.tr("1 request") if report.entries == 1
-                        else self.tr("{n} requests").format(n=f"{report.entries:,}"))
-            self.summary.setText(self.tr("{values} in this file of {requests} will be replaced by placeholders "
-                                         "({c}). Each secret always gets the same placeholder, so requests can "
-                                         "still be followed.").format(values=values, requests=requests, c=counts))
+            self.summary.setText(self.redaction_sentence(len(rows), len({r.entry for r in rows if r.entry is not None}),
+                                                         report.entries, counts))
         else:
             self.summary.setText(self.tr("No cookies, tokens or credentials were found; the copy will match "
                                          "the original."))
         self.export_button.setEnabled(True)
         self.report_button.setEnabled(True)
+
+    def redaction_sentence(self, values: int, touched: int, total: int, counts: str) -> str:
+        """"Redaction will replace 23 values with placeholders, in 4 of the file's 12 requests (…)."."""
+        what = self.tr("1 value") if values == 1 else self.tr("{n} values").format(n=f"{values:,}")
+        if touched == 0:
+            where = self.tr("outside the requests (page titles)")
+        elif total == 1:
+            where = self.tr("in the file's only request")
+        elif touched == total:
+            where = self.tr("in all {n} requests of the file").format(n=f"{total:,}")
+        else:
+            where = self.tr("in {k} of the file's {n} requests").format(k=f"{touched:,}", n=f"{total:,}")
+        return self.tr("Redaction will replace {what} with placeholders, {where} ({counts}). A secret always gets "
+                       "the same placeholder, so you can still follow it from request to request.").format(
+            what=what, where=where, counts=counts)
 
     def _failed(self, exc: BaseException) -> None:
         self.summary.setText(exc.one_line() if isinstance(exc, UserFacingError) else self.tr("Preview failed."))

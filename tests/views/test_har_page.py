@@ -145,6 +145,13 @@ def test_sanitize_dialog_preview_and_export(qtbot, page, har_fixtures_dir: Path,
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
     assert dialog.table.rowCount() == len(dialog.report.replacements) > 0
     assert dialog.export_button.isEnabled()
+    touched = len({r.entry for r in dialog.report.replacements if r.entry is not None})
+    text = dialog.summary.text()
+    assert text.startswith(f"Redaction will replace {len(dialog.report.replacements):,} values with placeholders, ")
+    assert (f"in {touched} of the file's 3 requests" in text) or (touched == 3 and "in all 3 requests" in text)
+    assert dialog.redaction_sentence(1, 1, 1, "cookie: 1").startswith(
+        "Redaction will replace 1 value with placeholders, in the file's only request (cookie: 1).")
+    assert "in 4 of the file's 12 requests" in dialog.redaction_sentence(23, 4, 12, "")
     target = tmp_path / "clean.har"
     with qtbot.waitSignal(dialog.exported, timeout=10000):
         dialog.export_to(target)

@@ -469,7 +469,7 @@ def _sweep(r: _Redactor, log_dict: dict[str, Any]) -> None:
 
     for page in _pairs(log_dict.get("pages")):
         _walk_strings(page, sweep_in(None, "pages"), sweep_in(None, "pages", long_only=True), _SWEEP_SKIP_KEYS)
-    where = "entry (other copy of a redacted value)"
+    where = "elsewhere in the request (another copy of a redacted value)"
     for i, entry in enumerate(_pairs(log_dict.get("entries"))):
         _walk_strings(entry, sweep_in(i, where), sweep_in(i, where, long_only=True), _SWEEP_SKIP_KEYS)
         content = entry.get("response", {}).get("content") if isinstance(entry.get("response"), dict) else None
