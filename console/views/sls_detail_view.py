@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from console.services import sls
@@ -21,6 +22,8 @@ class SlsDetailView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
+        # Wrap between words only: a squeezed column never breaks a word (or a header) letter by letter.
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.show_detail(None)
 
     def show_detail(self, detail: sls.UserDetail | None) -> None:
@@ -64,8 +67,10 @@ class SlsDetailView(QTextBrowser):
 
     def _devices_html(self, devices: list[sls.DeviceSummary]) -> str:
         e = html.escape
-        head = "".join(f"<th align='left'>{e(h)}</th>" for h in (
-            self.tr("Level"), self.tr("Device"), self.tr("Serial"), self.tr("Status"), self.tr("Notes")))
+        # Headers never wrap; the device name and status wrap between words; notes go on a row of their own
+        # under the device, across the columns, so the table stays narrow enough for the pane.
+        head = "".join(f"<th align='left' style='white-space:nowrap'>{e(h)}</th>" for h in (
+            self.tr("Level"), self.tr("Device"), self.tr("Serial"), self.tr("Status")))
         rows = []
         for d in device_order(devices):
             active = d.status == "active"
@@ -86,6 +91,8 @@ class SlsDetailView(QTextBrowser):
             if not active:
                 status = f"<span style='color:#777'>{status}</span>"
             nowrap = "style='white-space:nowrap'"
-            rows.append(f"<tr><td>{badge}</td><td {nowrap}>{e(DEVICE_LABELS.get(d.type, d.type))}</td>"
-                        f"<td {nowrap}>{e(d.serial)}</td><td {nowrap}>{status}</td><td>{e('; '.join(extra))}</td></tr>")
+            rows.append(f"<tr><td {nowrap}>{badge}</td><td>{e(DEVICE_LABELS.get(d.type, d.type))}</td>"
+                        f"<td {nowrap}>{e(d.serial)}</td><td>{status}</td></tr>")
+            if extra:
+                rows.append(f"<tr><td></td><td colspan='3' style='color:#555'>{e('; '.join(extra))}</td></tr>")
         return f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{''.join(rows)}</table>"

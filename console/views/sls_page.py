@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,18 @@ from console.views.sls_walkthrough_panel import SlsWalkthroughPanel
 from console.workers import run_worker
 
 SEARCH_DELAY_MS = 150
+#: Results columns (Username, Account, Name, Region, Devices, Daily limit) that shrink, elided, when room is
+#: short, in the order they give way (columns in one group shrink together).
+SHRINK_ORDER = ((2, 4), (3,), (0,))
+ELASTIC_COLUMNS = tuple(c for group in SHRINK_ORDER for c in group)
+#: The column that takes any spare room.
+STRETCH_COLUMN = 2
+#: Least useful widths (pixels) of the elastic columns, and how wide the long ones get before the name stretches.
+COLUMN_FLOORS = {0: 80, 2: 70, 4: 90}
+COLUMN_CAPS = {2: 240, 4: 230}
+TYPICAL_USERNAME = "hannah_brown12"
+#: The detail pane and walkthrough never get narrower than this.
+RIGHT_MIN_WIDTH = 300
 
 
 def _settings() -> QSettings:
@@ -135,13 +148,20 @@ class SlsPage(AreaPage):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        # Every column as wide as its content, the name takes what is left (it has a tooltip when cut).
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Widths are fitted to the room there is (fit_columns): every header stays readable, long cells are
+        # elided (their tooltip has the full text), and spare room goes to the name.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(24)
+        header.sectionResized.connect(self._section_resized)
+        self._fitting = False
+        self._user_sized = False
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.viewport().installEventFilter(self)
+        for sig in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted):
+            sig.connect(lambda *_a: self.fit_columns())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.results_label = QLabel(self.tr("Type to search."))
         self.results_label.setWordWrap(True)
@@ -183,7 +203,9 @@ class SlsPage(AreaPage):
         self.right_split.addWidget(self.walkthrough)
         right_layout.addWidget(self.right_split)
 
+        right.setMinimumWidth(RIGHT_MIN_WIDTH)
         self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setChildrenCollapsible(False)
         self.split.addWidget(left)
         self.split.addWidget(right)
         self.split.setStretchFactor(0, 1)
@@ -202,6 +224,7 @@ class SlsPage(AreaPage):
     def _restore(self) -> None:
         s = _settings()
         self._split_restored = False
+        self._auto_split = False
         for name, splitter in (("sls/split", self.split), ("sls/right_split", self.right_split)):
             state = s.value(name)
             if state is not None:
@@ -219,11 +242,108 @@ class SlsPage(AreaPage):
         if not self._split_restored:
             # First time: give the results table enough room for all its columns (later the agent's
             # own splitter position is remembered).
-            self._split_restored = True
-            total = sum(self.split.sizes()) or self.width()
-            self.split.setSizes([total * 11 // 20, total - total * 11 // 20])
+            # Sized on each resize of the splitter (its width is only known once laid out) until the agent
+            # moves a splitter handle; from then on their own split is kept and remembered.
+            self._auto_split = True
+            self.split.installEventFilter(self)
+            QTimer.singleShot(0, self, self._first_split)
+
+    def _first_split(self) -> None:
+        """Until the agent moves it: the results table gets room for every column, the detail pane the rest."""
+        total = self.split.width() - self.split.handleWidth()
+        if total <= 0 or not self._auto_split:
+            return
+        left = max(total * 11 // 20, self.table_min_width())
+        left = min(left, max(total - RIGHT_MIN_WIDTH, total // 2))
+        self.split.setSizes([left, total - left])
+        height = self.right_split.height() - self.right_split.handleWidth()
+        if height > 0:  # the client's details a little taller than the walkthrough
+            self.right_split.setSizes([height * 11 // 20, height - height * 11 // 20])
+
+    # ------------------------------------------------------------------ results columns
+    def _column_limits(self) -> tuple[list[int], list[int]]:
+        """(minimum, natural) width of every results column.
+
+        The minimum keeps the header readable (and the whole account id); the natural width fits the
+        content, capped for the long columns (name, devices)."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 8
+        minimum, natural = [], []
+        for col in range(self.proxy.columnCount()):
+            title = str(self.proxy.headerData(col, Qt.Orientation.Horizontal) or "")
+            head = metrics.horizontalAdvance(title) + pad
+            if header.isSortIndicatorShown() and header.sortIndicatorSection() == col:
+                head += 14
+            content = max(self.table.sizeHintForColumn(col), 0)
+            low = max(head, COLUMN_FLOORS.get(col, 0))
+            if col not in ELASTIC_COLUMNS:
+                low = max(low, content)  # account id, region, daily limit: short, always whole
+            minimum.append(low)
+            natural.append(max(low, min(content, COLUMN_CAPS.get(col, content))))
+        return minimum, natural
+
+    def table_min_width(self) -> int:
+        """Room the results table needs to show every column at its minimum width, the usernames whole."""
+        minimum, natural = self._column_limits()
+        # Before any results are in, room for a typical username.
+        username = max(natural[0], self.table.fontMetrics().horizontalAdvance(TYPICAL_USERNAME) + 12)
+        frame = 2 * self.table.frameWidth()
+        return sum(minimum) + username - minimum[0] + frame + self.table.verticalScrollBar().sizeHint().width()
+
+    def fit_columns(self) -> None:
+        """Share the table's width out: natural widths if they fit (spare room to the name), else the long
+        columns shrink toward their minimums, elided; only below the minimums does the table scroll."""
+        if self._user_sized or self.proxy.columnCount() == 0:
+            return
+        minimum, natural = self._column_limits()
+        available = self.table.viewport().width()
+        widths = list(natural)
+        excess = sum(natural) - available
+        if excess <= 0:
+            widths[STRETCH_COLUMN] += -excess
+        else:
+            # The long columns give way first, then the region; the username last (it is what agents read).
+            for group in SHRINK_ORDER:
+                slack = {c: widths[c] - minimum[c] for c in group}
+                total = sum(slack.values())
+                if total <= 0:
+                    continue
+                take = min(excess, total)
+                for c, room in slack.items():
+                    widths[c] -= room * take // total
+                excess = sum(widths) - available
+                # Integer shares can leave a pixel or two: take them from the first column with room.
+                for c in group:
+                    if excess <= 0:
+                        break
+                    extra = min(excess, widths[c] - minimum[c])
+                    widths[c] -= extra
+                    excess -= extra
+                if excess <= 0:
+                    break
+        header = self.table.horizontalHeader()
+        self._fitting = True
+        try:
+            for col, width in enumerate(widths):
+                header.resizeSection(col, width)
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, _col: int, _old: int, _new: int) -> None:
+        if not self._fitting and QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            self._user_sized = True  # the agent dragged a column: leave their widths alone from now on
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            if watched is self.table.viewport():
+                self.fit_columns()
+            elif watched is self.split:
+                self._first_split()
+        return super().eventFilter(watched, event)
 
     def _save_splitters(self) -> None:
+        self._auto_split = False
         s = _settings()
         s.setValue("sls/split", self.split.saveState())
         s.setValue("sls/right_split", self.right_split.saveState())

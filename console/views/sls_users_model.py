@@ -165,11 +165,19 @@ class SlsUsersTableModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, user: UserSummary, col: int) -> str | None:
+        # A narrow table elides cells: the tooltip has the whole text (and more, for devices and limits).
         parts = []
-        if col == 2:
+        if col == 0:
+            parts.append(user.username)
+        elif col == 2:
             parts.append(user.entity_name)
+        elif col == 3:
+            parts.append(self.tr(REGION_LABELS.get(user.region, user.region)))
         elif col == 4 and user.devices:
             parts.append(devices_tooltip(user.devices))
+        elif col == 5:
+            parts.append(self.tr("{daily} a day, {five} over 5 business days").format(
+                daily=format_usd(user.limits.daily_usd), five=format_usd(user.limits.five_day_usd)))
         if user.opted_out:
             parts.append(self.tr("This account has opted out of the Secure Login System"))
         return "\n".join(parts) or None

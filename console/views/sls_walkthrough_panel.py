@@ -55,6 +55,10 @@ class SlsWalkthroughPanel(QWidget):
         for key, title in SITUATIONS:
             self.situation.addItem(titles.get(key, title), key)
         self.situation.currentIndexChanged.connect(self._situation_changed)
+        # A narrow pane may cut the chosen title short; the list itself always shows the whole titles.
+        self.situation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.situation.setMinimumContentsLength(14)
+        self.situation.view().setMinimumWidth(self.situation.view().sizeHintForColumn(0) + 24)
         top.addWidget(self.situation, 1)
         self.copy_button = QPushButton(self.tr("&Copy steps"))
         self.copy_button.setShortcut(QKeySequence("Ctrl+Shift+C"))

@@ -117,7 +117,7 @@ def test_search_as_you_type_and_detail(qtbot, page: SlsPage, demo_db) -> None:
     assert "DSC-300002" in text and "activates by itself" in text and "16 days left" in text
     assert "(s)" not in text and "its last day" not in text and "1 day left" in text
     # The devices table has a header row and statuses in words.
-    assert all(h in text for h in ("Level", "Device", "Serial", "Status", "Notes"))
+    assert all(h in text for h in ("Level", "Device", "Serial", "Status")) and "works through" in text
     assert "awaiting activation" in text and "pending_activation" not in text
     assert page.results_label.text() == "1 client found."
     assert _search(qtbot, page, "zzzz") == 0
@@ -185,7 +185,7 @@ def test_results_table_shows_every_column_and_all_devices(qtbot, page: SlsPage, 
 def test_detail_badges_grey_out_devices_that_do_not_work(qtbot, page: SlsPage, demo_db) -> None:
     detail = sls.user_detail(demo_db, "daniel_wong")
     markup = page.detail_view._devices_html(detail.user.devices)
-    assert markup.count("<th") == 5
+    assert markup.count("<th") == 4 and markup.count("white-space:nowrap'>") >= 4
     lost = next(r for r in markup.split("<tr>") if "DSC-300001" in r)
     assert "<s>L5</s>" in lost and "#9e9e9e" in lost and ">lost<" in lost
     alice = page.detail_view._devices_html(sls.user_detail(demo_db, "alice_chen").user.devices)
@@ -382,3 +382,61 @@ def test_surname_search_and_last_day_of_temporary_device(qtbot, page: SlsPage, d
     assert _search(qtbot, page, "wong") == 1
     qtbot.waitUntil(lambda: page.detail is not None and page.detail.user.username == "daniel_wong")
     assert "works through" in page.detail_view.toPlainText()
+
+
+@pytest.mark.parametrize("size", [(800, 640), (1050, 740)], ids=["window-1024", "window-1280"])
+def test_fresh_layout_shows_every_column_and_readable_headers(qtbot, page: SlsPage, demo_db, size) -> None:
+    # The page's size inside a 1024x700 / 1280x800 window on first run (no saved splitter state).
+    page.resize(*size)
+    page.show()
+    qtbot.waitExposed(page)
+    assert _search(qtbot, page, "u") == 16
+    qtbot.waitUntil(lambda: page.detail is not None)
+    header = page.table.horizontalHeader()
+    metrics = header.fontMetrics()
+
+    def check_columns() -> None:
+        assert page.table.horizontalScrollBar().maximum() == 0
+        right = page.table.viewport().width()
+        for col in range(page.proxy.columnCount()):
+            assert header.sectionViewportPosition(col) + header.sectionSize(col) <= right
+            title = page.proxy.headerData(col, Qt.Orientation.Horizontal)
+            assert metrics.horizontalAdvance(title) < header.sectionSize(col), title  # header never cut
+        assert header.sectionSize(2) >= 60  # the name is never squeezed to "…"
+        for row in range(page.proxy.rowCount()):  # usernames and account ids are whole
+            for col in (0, 1):
+                text = page.proxy.index(row, col).data()
+                assert page.table.fontMetrics().horizontalAdvance(text) + 8 <= header.sectionSize(col), text
+
+    qtbot.waitUntil(check_columns)
+    assert page.split.sizes()[1] >= 300  # the detail pane keeps a readable width
+    # Cut cells have their full text in the tooltip.
+    for col in (0, 2, 3, 4, 5):
+        assert page.proxy.index(0, col).data(Qt.ItemDataRole.ToolTipRole)
+
+    # The detail pane: no sideways scrolling, and the devices table's headers on one line each.
+    page.show_user("daniel_wong")
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.user.username == "daniel_wong")
+    view = page.detail_view
+    assert view.horizontalScrollBar().maximum() == 0
+    doc = view.document()
+    found = {}
+    block = doc.begin()
+    while block.isValid():
+        if block.text() in ("Level", "Device", "Serial", "Status"):
+            found[block.text()] = block.layout().lineCount()
+        block = block.next()
+    assert found == {"Level": 1, "Device": 1, "Serial": 1, "Status": 1}
+
+
+def test_columns_the_agent_resized_are_left_alone(qtbot, page: SlsPage, demo_db) -> None:
+    page.resize(1050, 740)
+    page.show()
+    qtbot.waitExposed(page)
+    _search(qtbot, page, "u")
+    header = page.table.horizontalHeader()
+    page._user_sized = True  # what a drag on a header divider sets
+    header.resizeSection(2, 300)
+    page.resize(900, 740)
+    qtbot.waitUntil(lambda: page.table.viewport().width() < 560)
+    assert header.sectionSize(2) == 300
