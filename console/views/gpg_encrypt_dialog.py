@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -115,6 +115,7 @@ class GpgEncryptDialog(QDialog):
         self.setWindowTitle(self.tr("Encrypt reports"))
         self.setAcceptDrops(True)
         self.resize(700, 540)
+        self.setMinimumWidth(620)  # below this the delivery row's fields are cut to a letter or two
         layout = QVBoxLayout(self)
 
         layout.addWidget(QLabel(self.tr("Reports (files or folders; drop them here):")))
@@ -162,12 +163,10 @@ class GpgEncryptDialog(QDialog):
         self.confirm_button.setToolTip(self.tr("Compare the fingerprint with the client, then confirm the key "
                                                "for encryption"))
         self.confirm_button.clicked.connect(self.confirm_recipient)
-        hint_row = QHBoxLayout()
-        hint_row.setContentsMargins(0, 0, 0, 0)
-        hint_row.addWidget(self.recipient_hint, 1)
-        hint_row.addWidget(self.confirm_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.hint_box = QWidget()
-        self.hint_box.setLayout(hint_row)
+        recipient_row = QHBoxLayout()
+        recipient_row.addWidget(self.recipient, 1)
+        recipient_row.addWidget(self.confirm_button)
+        self.hint_box = self.recipient_hint
         not_listed = [k for k in keys if k.expired or k.revoked]
         self.not_listed = QLabel()
         self.not_listed.setWordWrap(True)
@@ -179,9 +178,9 @@ class GpgEncryptDialog(QDialog):
                  self.tr("Not listed: {n} expired or revoked keys ({names}).")).format(n=len(not_listed),
                                                                                      names=names))
         self.not_listed.setVisible(bool(not_listed))
-        form.addRow(self.tr("Encrypt to:"), self.recipient)
+        form.addRow(self.tr("Encrypt to:"), recipient_row)
         form.addRow(self.no_recipient)
-        form.addRow(self.hint_box)
+        form.addRow(self.recipient_hint)
         form.addRow(self.not_listed)
 
         self.sign = QCheckBox(self.tr("Sign with"))
@@ -282,6 +281,18 @@ class GpgEncryptDialog(QDialog):
             self.add_path(Path(p))
         self._update()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_height()
+        super().resizeEvent(event)
+
+    def _fit_height(self) -> None:
+        # Wrapped hint lines need more height when the dialog is narrow; Qt does not raise a
+        # top-level window's minimum height for that by itself, so the rows would overlap.
+        layout = self.layout()
+        need = layout.totalHeightForWidth(self.width()) if layout is not None and layout.hasHeightForWidth() else -1
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
     # ------------------------------------------------------------------ inputs
     def _load_profiles(self) -> list[Any]:
         if self.data_dir is None:
@@ -375,6 +386,8 @@ class GpgEncryptDialog(QDialog):
         # The recipient cases already have their own explanation above.
         self.why_disabled.setText(why if self.recipient.count() > 0 else "")
         self._update_recipient_hint()
+        if self.isVisible():
+            self._fit_height()
 
     def _update_recipient_hint(self) -> None:
         fpr = self.recipient.currentData()
@@ -384,7 +397,7 @@ class GpgEncryptDialog(QDialog):
                 "Not confirmed: compare the fingerprint with the client (by phone or another channel), "
                 "then Confirm.\n{fpr}").format(fpr=key.grouped_fingerprint))
             self.confirm_button.show()
-            self.hint_box.show()
+            self.recipient_hint.show()
         elif self.unconfirmed:
             n = len(self.unconfirmed)
             self.recipient_hint.setText(
@@ -393,9 +406,10 @@ class GpgEncryptDialog(QDialog):
                  self.tr("{n} more keys are listed greyed: they are not confirmed yet (choose one to confirm "
                          "it).")).format(n=n))
             self.confirm_button.hide()
-            self.hint_box.show()
+            self.recipient_hint.show()
         else:
-            self.hint_box.hide()
+            self.confirm_button.hide()
+            self.recipient_hint.hide()
 
     def _add_unconfirmed(self, key: gpg.KeyInfo) -> None:
         self.recipient.addItem(self.tr("{uid}  ({keyid}), not confirmed").format(uid=key.primary_uid,

@@ -15,6 +15,12 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def _two_lines(fpr: str) -> str:
+    groups = [fpr[i:i + 4] for i in range(0, len(fpr), 4)]
+    half = (len(groups) + 1) // 2
+    return " ".join(groups[:half]) + "\n" + " ".join(groups[half:])
+
+
 class GpgKeysTableModel(QAbstractTableModel):
     """Rows of :class:`KeyInfo`; ``KEY_ROLE`` gives the KeyInfo, ``SORT_ROLE`` a sortable raw value."""
 
@@ -72,9 +78,11 @@ class GpgKeysTableModel(QAbstractTableModel):
             if col == self.USER:
                 return "\n".join(k.user_ids) if not sort else k.primary_uid.lower()
             if col == self.FINGERPRINT:
-                return k.grouped_fingerprint if not sort else k.fingerprint
+                # Two lines of five groups: the whole fingerprint in half the width (small screens).
+                return _two_lines(k.fingerprint) if not sort else k.fingerprint
             if col == self.TYPE:
-                return k.algorithm_label
+                # "Curve 25519 (ed25519)" on two lines in the table; the name itself is the same everywhere.
+                return k.algorithm_label.replace(" (", "\n(", 1) if not sort else k.algorithm_label
             if col == self.CREATED:
                 if sort:
                     return k.created.timestamp() if k.created else 0.0
@@ -89,6 +97,10 @@ class GpgKeysTableModel(QAbstractTableModel):
                 return (self.tr("Yes") if k.has_secret else self.tr("No")) if not sort else int(k.has_secret)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.STATUS and not k.trusted and not k.expired:
             return self.tr("Imported but not confirmed: compare the fingerprint with the owner, then Confirm.")
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.USER:
+            return "\n".join(k.user_ids)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.FINGERPRINT:
+            return k.grouped_fingerprint
         if role == Qt.ItemDataRole.ForegroundRole and col in (self.STATUS, self.EXPIRES):
             if k.revoked or k.expired:
                 return QBrush(QColor("#c62828"))

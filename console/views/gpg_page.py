@@ -75,11 +75,16 @@ class GpgPage(AreaPage):
                   self.encrypt_button, self.decrypt_button):
             bar.addWidget(b)
         bar.addStretch(1)
+        layout.addLayout(bar)
+        # The filter has its own row: beside six buttons it was squeezed to a few letters on small screens.
+        filter_row = QHBoxLayout()
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by name, email or fingerprint"))
         self.filter.setClearButtonEnabled(True)
-        bar.addWidget(self.filter, 1)
-        layout.addLayout(bar)
+        self.filter.setMaximumWidth(480)
+        filter_row.addWidget(self.filter, 1)
+        filter_row.addStretch(0)
+        layout.addLayout(filter_row)
 
         self.model = GpgKeysTableModel(self)
         self.proxy = GpgKeysProxyModel(self)
@@ -90,8 +95,14 @@ class GpgPage(AreaPage):
         self.table.sortByColumn(GpgKeysTableModel.USER, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The user id takes what is left (elided, full text in its tooltip and below the table), so
+        # Status and Secret part stay on screen at 1024 px.
+        header.setSectionResizeMode(GpgKeysTableModel.USER, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.empty = QLabel(self.tr("<h3>No keys yet</h3>Drop a client's public key (.asc) here, paste one, "
                                     "or create a key pair with <b>New key pair…</b>.<br>Drop an encrypted "

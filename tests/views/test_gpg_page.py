@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWizard
 
 from console.services import gpg
@@ -115,11 +116,17 @@ def test_import_only_leaves_key_unconfirmed_and_encrypt_dialog_says_so(qtbot, ma
     dialog.reject()
 
 
-def test_encrypt_dialog_says_why_sftp_upload_is_off(qtbot, make_page, alice_home, tmp_path):
+def test_encrypt_dialog_says_why_sftp_upload_is_off_and_which_keys_it_leaves_out(qtbot, make_page, alice_home,
+                                                                                   tmp_path):
+    from tests.services.conftest_gpg import make_expired_key
+
+    make_expired_key(alice_home)
     page = make_page(alice_home)
     dialog = page.encrypt_paths([write_report(tmp_path / "r.csv")])
     assert not dialog.to_sftp.isEnabled() and not dialog.no_sftp.isHidden()
     assert "sFTP profile" in dialog.no_sftp.text() and dialog.to_sftp.toolTip() == dialog.no_sftp.text()
+    assert not dialog.not_listed.isHidden() and "1 expired or revoked key (Old Client" in dialog.not_listed.text()
+    assert dialog.recipient.findText("Old Client", Qt.MatchFlag.MatchContains) == -1
     dialog.reject()
 
 
@@ -276,3 +283,24 @@ def test_ctrl_d_opens_decrypt_and_delete_asks_to_remove(qtbot, make_page, alice_
     assert "Remove" in page.dialog.text()
     page.dialog.reject()
     assert page.model.rowCount() == before == len(gpg.list_keys(alice_home))  # nothing removed without a Yes
+
+
+def test_keys_table_fits_a_1024_px_window(qtbot, make_page, alice_home, qtmodeltester):
+    """At 1024x700 (about 800 px for the page) Status and Secret part stay on screen and the filter
+    keeps its placeholder readable; curve keys carry the same name as in the wizard."""
+    page = make_page(alice_home)
+    qtmodeltester.check(page.model)
+    page.resize(810, 640)
+    page.show()
+    qtbot.waitUntil(lambda: page.table.viewport().width() > 0)
+    header = page.table.horizontalHeader()
+    right = max(header.sectionViewportPosition(c) + header.sectionSize(c)
+                for c in (page.model.STATUS, page.model.SECRET))
+    assert right <= page.table.viewport().width()
+    assert not page.table.horizontalScrollBar().isVisible()
+    assert page.filter.width() >= page.filter.fontMetrics().horizontalAdvance(page.filter.placeholderText())
+    types = {page.model.data(page.model.index(r, page.model.TYPE)) for r in range(page.model.rowCount())}
+    assert "Curve 25519\n(ed25519)" in types
+    assert "Curve 25519 (ed25519)" in gpg.ALGORITHM_LABELS["ed25519"]
+    fpr = page.model.data(page.model.index(0, page.model.FINGERPRINT))
+    assert len(fpr.splitlines()) == 2 and fpr.replace("\n", "").replace(" ", "") == page.model.key_at(0).fingerprint
