@@ -57,7 +57,9 @@ def register(sub: Any) -> None:
     p.add_argument("serial")
     p.add_argument("--date", type=_day, help="date received (default today)")
     p = add_verb(verbs, "check-pin", check_pin, "check an IB Key recovery PIN against the 4-6 character rule")
-    p.add_argument("--pin-file", help="file holding the PIN on its first line (- for stdin); else a prompt")
+    p.add_argument("--pin-file", metavar="FILE",
+                   help="file holding the PIN on its first line (- for stdin); without it, a prompt asks for it. "
+                        "The PIN itself is never accepted on the command line")
 
 
 def _situations() -> list[str]:

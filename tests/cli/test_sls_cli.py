@@ -136,6 +136,32 @@ def test_check_pin(cli_db, tmp_path: Path) -> None:
     assert cli_db(["sls", "check-pin", "--pin-file", str(accented)])[0] == 0
 
 
+
+@pytest.mark.parametrize("argv", [["--pin", "7391zq"], ["--pin=7391zq"], ["--pi", "7391zq"], ["7391zq"]],
+                         ids=["--pin", "--pin=", "abbreviation", "positional"])
+def test_check_pin_never_takes_the_pin_on_the_command_line(cli, argv: list[str]) -> None:
+    # The PIN only comes from --pin-file (or stdin, or the prompt); a PIN typed as an argument is refused
+    # without being repeated back (it would end up in terminal logs).
+    code, out, err = cli(["sls", "check-pin", *argv])
+    assert code == 2 and "7391zq" not in out + err
+    assert "--pin-file" in err
+
+
+def test_check_pin_from_stdin(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("ab1!\n"))
+    code, out, _err = cli(["sls", "check-pin", "--pin-file", "-", "--json"])
+    assert code == 0 and json.loads(out) == {"valid": True}
+    monkeypatch.setattr("sys.stdin", io.StringIO("a b1\n"))
+    code, out, err = cli(["sls", "check-pin", "--pin-file", "-"])
+    assert code == 2 and "a b1" not in out + err
+
+
+def test_check_pin_help_names_only_the_file_option(cli) -> None:
+    code, out, _err = cli(["sls", "check-pin", "--help"])
+    assert code == 0 and "--pin-file" in out and "--pin " not in out and "--pin\n" not in out
+
 def _readme_examples() -> list[list[str]]:
     """The ``support-console ...`` lines of the README's SLS section, without comments and [optional] parts."""
     import re
