@@ -72,6 +72,11 @@ def test_database_unavailable_shows_empty_state(qtbot, ctx: AppContext) -> None:
     assert "then restart" not in text and "start the console again" not in text
     assert widget.preferences_button.isVisibleTo(widget) and widget.retry_button.isVisibleTo(widget)
     widget.search_now()  # nothing happens without a database
+    widget.resize(800, 640)
+    widget.show()
+    qtbot.waitExposed(widget)
+    label = widget.empty_label  # tall enough for every wrapped line (none cut off at the bottom)
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
 
 
 def test_database_unavailable_buttons_reach_the_window(qtbot, ctx: AppContext) -> None:
