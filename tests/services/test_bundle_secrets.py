@@ -90,6 +90,12 @@ def test_redactor_rules_from_the_audit() -> None:
     assert r.line("plain line 2104", "f", 6) == "plain line 2104"
     assert index_text("a\nb U1234567\n") == "a\nb U1234567\n"  # account ids stay searchable
     assert redact_text("token: abc123xyz") == "token: <SECRET-1>"
+    # The index's fast path (only lines with a hint are redacted) still catches every card layout.
+    body = "\n".join(["plain 2024-03-05 10:00:00.000 qty 12", "card 4111 1111 1111 1111 ok",
+                      "card 4111-1111-1111-1111 ok", "id 1234567890123 ok", "x"] * 50)
+    out = index_text(body)
+    assert "4111" not in out and out.count("<CARD-1>") == 100 and out.count("1234567890123") == 50
+    assert out.count("\n") == body.count("\n")
 
 
 def test_export_target_checked_before_work(sqlite_database, tmp_path: Path) -> None:

@@ -62,11 +62,17 @@ _PREFIX = {"private-key": "KEY", "authorization": "TOKEN", "cookie": "SECRET", "
 _COOKIE_PAIR = re.compile(r"([^=;,\s]+)=([^;,\s]*)")
 #: Rules used for the search index: every secret, but account ids stay searchable.
 INDEX_RULES = frozenset(r for r, _p, _g in _RULES if r != "account-id")
-#: Cheap test for "this text might hold something a rule would replace" (the index skips the rest).
-_TRIGGER = re.compile(r"(?i)pass|pwd|secret|token|api_?-?key|auth|cookie|session|PRIVATE KEY|bearer|basic|eyJ|"
-                      r"://[^\s/@]*@|\d[ -]?\d[ -]?\d[ -]?\d[ -]?\d[ -]?\d[ -]?\d[ -]?\d[ -]?\d[ -]?\d[ -]?\d[ -]?\d")
+#: Lower-case words of which at least one is on every line an index rule could change (found with
+#: str.find, far faster than one case-insensitive regex over every line).
+_KEYWORDS = ("pass", "pwd", "secret", "token", "apikey", "api_key", "api-key", "private", "auth", "cookie",
+             "session", "bearer", "basic", "://")
+#: A card number, its separators left out, is 13 digits in a row or more. Found fast: every ASCII digit
+#: becomes "0", spaces and dashes go, everything else becomes "x"; then look for "0" * 13.
+_DIGIT_TABLE = bytes(0x30 if 0x30 <= c <= 0x39 else c if c in b" -" else 0x78 for c in range(256))
+_THIRTEEN = b"0" * 13
+_CARD_LIKE = re.compile(r"\d(?:[ -]?\d){12}")
 #: A line that is nothing but base64 (the body of a key block cut off from its BEGIN line).
-_BASE64_LINE = re.compile(r"^\s*[A-Za-z0-9+/]{40,}={0,2}\s*$", re.M)
+_BASE64_LINE = re.compile(r"^\s*[A-Za-z0-9+/]{40,}={0,2}\s*$")
 
 
 class Redactor:
@@ -136,20 +142,55 @@ def redact_text(text: str) -> str:
     return "\n".join(r.line(line, "", i) for i, line in enumerate(text.split("\n"), 1))
 
 
+def _flagged_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines of ``text`` that hold a keyword, a JWT start or a long run of digits."""
+    low = text.lower()
+    starts: set[int] = set()
+
+    def mark(pos: int) -> int:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        starts.add(start)
+        return len(text) if end < 0 else end
+
+    for word in _KEYWORDS:
+        i = low.find(word)
+        while i >= 0:
+            i = low.find(word, mark(i))
+    i = text.find("eyJ")
+    while i >= 0:
+        i = text.find("eyJ", mark(i))
+    if _THIRTEEN in text.encode("utf-8", "replace").translate(_DIGIT_TABLE, b" -"):
+        for m in _CARD_LIKE.finditer(text):
+            mark(m.start())
+    spans = []
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        spans.append((start, len(text) if end < 0 else end))
+    return spans
+
+
 def index_text(text: str) -> str:
     """What the search index gets for ``text`` (whole lines): the same lines, secrets replaced.
 
     Stateless per call, so the same text always gives the same result (SQLite's contentless index
-    forgets a row only when given the exact text it indexed). A block's private key body is dropped
-    even when the block starts before ``text`` does.
+    forgets a row only when given the exact text it indexed). A private key's body is dropped even
+    when its block starts before ``text`` does. Lines without a hint of a secret are passed through
+    untouched, which keeps indexing fast.
     """
-    if not _TRIGGER.search(text) and "-----" not in text and not _BASE64_LINE.search(text):
-        return text
     r = Redactor(INDEX_RULES)
-    out = []
-    for i, line in enumerate(text.split("\n"), 1):
-        clean = r.line(line, "", i)
-        if clean and _BASE64_LINE.match(clean):
-            clean = ""
-        out.append(clean)
-    return "\n".join(out)
+    if "private key-----" in text.lower():
+        out = []
+        for i, line in enumerate(text.split("\n"), 1):
+            clean = r.line(line, "", i)
+            out.append("" if clean and _BASE64_LINE.match(clean) else clean)
+        return "\n".join(out)
+    spans = _flagged_lines(text)
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for start, end in spans:
+        parts += [text[pos:start], r.line(text[start:end], "", 0)]
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)

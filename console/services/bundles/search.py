@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -66,9 +67,26 @@ def words(query: str) -> list[str]:
     return _WORD.findall(query.lower())
 
 
+_SAMPLE = 100
+_SAMPLED_RUN = re.compile(r"[^\W_]{2,}")
+
+
+def _may_have_long_word(body: str) -> bool:
+    """False when ``body`` surely has no word over MAX_WORD characters, found without a walk over all of it.
+
+    Such a word covers at least two neighbouring characters of every 100th, and all between them.
+    """
+    for m in _SAMPLED_RUN.finditer(body[::_SAMPLE]):
+        for j in range(m.start(), m.end() - 1):
+            if body[j * _SAMPLE:(j + 1) * _SAMPLE + 1].isalnum():
+                return True
+    return False
+
+
 def _sqlite_body(piece: bytes) -> str:
     """The exact text the SQLite index gets for a chunk (also needed to take it out again)."""
-    return _LONG_WORD.sub(" ", index_text(piece.decode("utf-8", "replace").replace("\x00", " ")))
+    body = index_text(piece.decode("utf-8", "replace").replace("\x00", " "))
+    return _LONG_WORD.sub(" ", body) if _may_have_long_word(body) else body
 
 
 def _pg_words(piece: bytes) -> list[str]:
@@ -127,9 +145,12 @@ def index_file(session: Session, file_id: int, path: Path) -> IndexStats:
     lines = chunks = 0
     first: datetime | None = None
     last_piece = b""
-    batch: list[tuple[int, int, int, bytes]] = []
+    prepare = _pg_words if postgres else _sqlite_body
 
-    def flush() -> None:
+    def prepared(batch: list[tuple[int, int, int, bytes]]) -> tuple[list[tuple[int, int, int, bytes]], list[Any]]:
+        return batch, [prepare(p[3]) for p in batch]
+
+    def flush(batch: list[tuple[int, int, int, bytes]], bodies: list[Any]) -> None:
         rows = [{"file_id": file_id, "first_line": fl, "byte_offset": off, "byte_length": len(piece)}
                 for off, fl, _n, piece in batch]
         ids = session.execute(insert(LogChunk).returning(LogChunk.id, sort_by_parameter_order=True),
@@ -138,23 +159,33 @@ def index_file(session: Session, file_id: int, path: Path) -> IndexStats:
             # Words are found here, in parallel with the server, which then only builds the vector
             # (no parsing): the same words the query side uses, so both backends match the same lines.
             sql = "INSERT INTO bundle_log_tsv (chunk_id, tsv) VALUES (:id, array_to_tsvector(CAST(:w AS text[])))"
-            session.execute(text(sql), [{"id": i, "w": _pg_words(p[3])} for i, p in zip(ids, batch, strict=True)])
+            session.execute(text(sql), [{"id": i, "w": w} for i, w in zip(ids, bodies, strict=True)])
         else:
             session.execute(text("INSERT INTO bundle_log_fts (rowid, body) VALUES (:id, :b)"),
-                            [{"id": i, "b": _sqlite_body(p[3])} for i, p in zip(ids, batch, strict=True)])
-        batch.clear()
+                            [{"id": i, "b": b} for i, b in zip(ids, bodies, strict=True)])
 
-    for item in iter_chunks(path):
-        if first is None:
-            first = _first_ts(item[3])
-        lines += item[2]
-        chunks += 1
-        last_piece = item[3]
-        batch.append(item)
-        if len(batch) >= _BATCH:
-            flush()
-    if batch:
-        flush()
+    # Redaction of batch N+1 (a helper thread) overlaps the database's work on batch N (which
+    # runs without the GIL): the index costs little more than it did before redaction.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-index") as pool:
+        pending: Future[tuple[list[tuple[int, int, int, bytes]], list[Any]]] | None = None
+        batch: list[tuple[int, int, int, bytes]] = []
+        for item in iter_chunks(path):
+            if first is None:
+                first = _first_ts(item[3])
+            lines += item[2]
+            chunks += 1
+            last_piece = item[3]
+            batch.append(item)
+            if len(batch) >= _BATCH:
+                submitted = pool.submit(prepared, batch)
+                batch = []
+                if pending is not None:
+                    flush(*pending.result())
+                pending = submitted
+        if pending is not None:
+            flush(*pending.result())
+        if batch:
+            flush(*prepared(batch))
     if postgres:
         # Move the pending list into the index now: searches would otherwise scan it linearly.
         session.execute(text("SELECT gin_clean_pending_list('ix_bundle_log_tsv_gin'::regclass)"))
