@@ -94,7 +94,8 @@ def test_redactor_rules_from_the_audit() -> None:
     body = "\n".join(["plain 2024-03-05 10:00:00.000 qty 12", "card 4111 1111 1111 1111 ok",
                       "card 4111-1111-1111-1111 ok", "id 1234567890123 ok", "x"] * 50)
     out = index_text(body)
-    assert "4111" not in out and out.count("<CARD-1>") == 100 and out.count("1234567890123") == 50
+    assert "4111" not in out and out.count("<CARD-1>") == out.count("<CARD-2>") == 50
+    assert out.count("1234567890123") == 50
     assert out.count("\n") == body.count("\n")
 
 
