@@ -71,15 +71,20 @@ def ingest(args: argparse.Namespace, ctx: Any) -> None:
 
     db = ctx.ready_database()
     check = bundles.check_client(db, args.user, args.account)
+    # A username typed in full files the bundle under that client's account too.
+    account = args.account or (check.account_of_user if check.username_found else None)
     r = bundles.ingest_bundle(db, _store(ctx), args.paths, ticket=args.ticket, username=args.user,
-                              account=args.account, platform=args.platform, reason=args.reason,
+                              account=account, platform=args.platform, reason=args.reason,
                               expand_nested=args.expand_nested)
     # Allowed, but said: the bundle is filed under a name the client data does not know.
     for warning in check.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if r.duplicate_of is not None:
+        print(f"note: bundle {r.id} holds the same files as bundle {r.duplicate_of} (taken in twice?); "
+              f"remove it with 'support-console bundle delete {r.id}' if it is not wanted", file=sys.stderr)
     obj = {"id": r.id, "files": r.files, "bytes": r.bytes, "kinds": r.kinds, "ticket": r.ticket,
            "ticket_source": r.ticket_source, "nested": list(r.nested), "encrypted": list(r.encrypted),
-           "client_warnings": list(check.warnings)}
+           "client_warnings": list(check.warnings), "account": account, "duplicate_of": r.duplicate_of}
 
     def text(_: Any) -> str:
         kinds = ", ".join(f"{n} {k}" for k, n in r.kinds.items())

@@ -39,8 +39,8 @@ class DiagnosticsDatabaseBanner(QLabel):
         self.setStyleSheet("QLabel { background: #fff3e0; color: #6d4c00; border: 1px solid #ffb74d;"
                            " border-radius: 3px; padding: 6px; }")
         self.setText(self.tr("The database is not available, so {what} cannot be used right now. "
-                             "Check the database setting under File ▸ Preferences and restart the console, "
-                             "or ask whoever runs the team database.").format(what=what))
+                             "Correct the database setting under File ▸ Preferences (a fixed setting works at "
+                             "once, without a restart), or ask whoever runs the team database.").format(what=what))
         self.hide()
 
     def set_database_ready(self, ready: bool | None) -> None:

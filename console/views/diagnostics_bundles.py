@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -42,6 +42,8 @@ def _table(proxy: RecordSortProxyModel, fit: tuple[int, ...] = ()) -> QTableView
     """A sortable one-row-per-record view; columns in ``fit`` take their content's width, the last stretches."""
     view = QTableView()
     view.setModel(proxy)
+    # Start in the order the service gives (the CLI's order); a header click sorts.
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -114,15 +116,17 @@ class DiagnosticsBundlesPanel(QWidget):
                    ("sanitized", self.tr("Export sanitized…"), lambda: self.export(True)),
                    ("copy", self.tr("Copy details"), self.copy_details),
                    ("delete", self.tr("Delete"), self.delete_selected))
-        bar = QHBoxLayout()
-        for key, label, slot in actions:
+        # Two rows of buttons, so the details side needs little width and the bundle list keeps its own.
+        bar = QGridLayout()
+        for i, (key, label, slot) in enumerate(actions):
             button = QPushButton(label)
             button.clicked.connect(slot)
             self.buttons[key] = button
-            bar.addWidget(button)
-        bar.addStretch(1)
+            bar.addWidget(button, i // 4, i % 4)
+        bar.setColumnStretch(4, 1)
 
         left = QWidget()
+        left.setMinimumWidth(260)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.banner)

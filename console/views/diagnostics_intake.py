@@ -108,10 +108,16 @@ class DiagnosticsIntakeForm(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("Ticket"), self.ticket_edit)
-        form.addRow(self.tr("Client username"), self.user_edit)
-        form.addRow("", self.client_label)
-        self._form = form
-        form.setRowVisible(self.client_label, False)
+        # The check's note sits right under the username, in the same field (a form row of its own
+        # would get the height of a much narrower label and leave gaps).
+        user_field = QWidget()
+        uv = QVBoxLayout(user_field)
+        uv.setContentsMargins(0, 0, 0, 0)
+        uv.setSpacing(2)
+        uv.addWidget(self.user_edit)
+        uv.addWidget(self.client_label)
+        self.client_label.hide()
+        form.addRow(self.tr("Client username"), user_field)
         form.addRow(self.tr("Account"), self.account_edit)
         form.addRow(self.tr("Platform"), self.platform_box)
         form.addRow(self.tr("Reason"), self.reason_edit)
@@ -210,7 +216,7 @@ class DiagnosticsIntakeForm(QWidget):
     def _client_note(self, text: str, *, warn: bool = False) -> None:
         self.client_label.setText(text)
         self.client_label.setStyleSheet(_WARN_STYLE if warn else "")
-        self._form.setRowVisible(self.client_label, bool(text))
+        self.client_label.setVisible(bool(text))
 
     def _client_values(self) -> tuple[str | None, str | None]:
         return self.user_edit.text().strip() or None, self.account_edit.text().strip() or None
@@ -308,6 +314,10 @@ class DiagnosticsIntakeForm(QWidget):
         self._busy = True
         self._update_ingest_button()
         username, account = self._client_values()
+        check = self._check
+        if (account is None and check is not None and check.username_found
+                and (check.username, check.account) == (username, account)):
+            account = check.account_of_user  # the username typed in full: file the bundle under its account
         worker = run_worker(
             with_database(self.ctx, bundles.ingest_bundle), self.ctx.settings.bundle_store_dir, paths,
             ticket=self.ticket_edit.text().strip() or None, username=username, account=account,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from console.context import AppContext
 from console.services import bundles
@@ -52,6 +52,7 @@ class DiagnosticsPage(AreaPage):
         for child in (self.intake, self.bundles_panel, self.viewer):
             child.status_message.connect(self.status_message)
         self.intake.ingested.connect(self._ingested)
+        self.duplicate_box: QMessageBox | None = None
         self.bundles_panel.open_file.connect(self.open_file)
         self.bundles_panel.open_timeline.connect(self.open_timeline)
         self.bundles_panel.open_finding.connect(lambda f: self.open_file_id(f.file_id, f.line))
@@ -70,8 +71,13 @@ class DiagnosticsPage(AreaPage):
         """Dropped archives, folders and loose files go to the intake form, ready to be taken in."""
         self.intake.add_paths([Path(p) for p in paths])
         self.tabs.setCurrentWidget(self.intake)
-        self.status_message.emit(self.tr("{n} item(s) added to the intake: fill in the ticket and take it in.")
-                                 .format(n=len(paths)))
+        added = (self.tr("1 item added to the intake") if len(paths) == 1
+                 else self.tr("{n} items added to the intake").format(n=len(paths)))
+        if self.intake.ticket_edit.text().strip() or bundles.ticket_in(self.intake.reason_edit.toPlainText()):
+            hint = self.tr("the ticket is there: take it in when ready.")
+        else:
+            hint = self.tr("fill in the ticket (or paste the client's reason) and take it in.")
+        self.status_message.emit(added + ": " + hint)
 
     def shutdown(self) -> None:
         self.viewer.shutdown()
@@ -88,6 +94,32 @@ class DiagnosticsPage(AreaPage):
     def _ingested(self, result: bundles.IngestResult) -> None:
         self.bundles_panel.refresh(select=result.id)
         self.tabs.setCurrentWidget(self.bundles_panel)
+        if result.duplicate_of is not None:
+            self._ask_about_duplicate(result.id, result.duplicate_of)
+
+    def _ask_about_duplicate(self, new: int, old: int) -> None:
+        """The same files were taken in before: say so, and offer to drop the new copy."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Same files as bundle {old}").format(old=old),
+                          self.tr("Bundle {new} holds exactly the same files as bundle {old}: it looks like it "
+                                  "was taken in twice.").format(new=new, old=old), QMessageBox.StandardButton.NoButton,
+                          self)
+        box.setInformativeText(self.tr("Keep both, or remove the new bundle {new} and go to bundle {old}?")
+                               .format(new=new, old=old))
+        keep = box.addButton(self.tr("Keep both"), QMessageBox.ButtonRole.RejectRole)
+        remove = box.addButton(self.tr("Remove bundle {new}").format(new=new), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        remove.clicked.connect(lambda: self._remove_duplicate(new, old))
+        self.duplicate_box = box
+        box.open()
+
+    def _remove_duplicate(self, new: int, old: int) -> None:
+        def removed(_n: object) -> None:
+            self.bundles_panel.refresh(select=old)
+            self.status_message.emit(self.tr("Bundle {new} removed; bundle {old} has the same files.")
+                                     .format(new=new, old=old))
+
+        run_worker(with_database(self.ctx, bundles.delete_bundle), self.store_dir, new, on_result=removed,
+                   on_error=lambda e: show_exception(self, e), write=True)
 
     def open_file(self, info: bundles.FileInfo, line: int | None = None) -> None:
         """Show one file of a bundle where it belongs: logs in the viewer, HAR in the inspector."""

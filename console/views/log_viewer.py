@@ -87,9 +87,11 @@ class LogViewer(QWidget):
         self.copy_button = QPushButton(self.tr("Copy lines"))
         self.copy_button.clicked.connect(self.copy_selection)
 
+        # Filter and error jumps on one row, time and copy beside the title: the filter box keeps a
+        # usable width even in a 1024-pixel window.
+        self.filter_edit.setMinimumWidth(220)
         bar = QHBoxLayout()
-        for w in (self.filter_edit, self.regex_box, self.exclude_box, self.prev_button, self.next_button,
-                  self.time_edit, self.time_button, self.copy_button):
+        for w in (self.filter_edit, self.regex_box, self.exclude_box, self.prev_button, self.next_button):
             bar.addWidget(w, 3 if w is self.filter_edit else 0)
 
         self.histogram = LogHistogram()
@@ -117,6 +119,8 @@ class LogViewer(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.count_label)
+        for w in (self.time_edit, self.time_button, self.copy_button):
+            head.addWidget(w)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(bar)
@@ -169,7 +173,7 @@ class LogViewer(QWidget):
         text = title + ("" if not timeline.notes else "  —  " + "  ".join(timeline.notes))
         self.title.setText(text)
         self.histogram.set_bins(bundles.minute_histogram(
-            bundles.LogLine(e.line, e.timestamp, e.level, None, "") for e in timeline.events if e.kind == "log"))
+            bundles.LogLine(e.line, e.timestamp, e.level, None, "") for e in timeline.events))
         self._shown()
         self._set_start_time(next((e.timestamp for e in timeline.events if e.timestamp is not None), None))
         if line is not None:
@@ -185,8 +189,13 @@ class LogViewer(QWidget):
 
     def _set_start_time(self, when: datetime | None) -> None:
         """"Go to time" starts at the first timestamp shown, not at Qt's default of 2000-01-01."""
+        for w in (self.time_edit, self.time_button):
+            w.setEnabled(when is not None)
         if when is not None:
             self.time_edit.setDateTime(_qdatetime(when.replace(microsecond=0)))
+            self.time_button.setToolTip(self.tr("Show the first line at or after this time"))
+        else:
+            self.time_button.setToolTip(self.tr("This file has no timestamps to go to"))
 
     def _shown(self) -> None:
         """Update the line count and swap in the empty-state message when a filter matches nothing."""

@@ -65,4 +65,21 @@ def test_unknown_client_is_warned_but_taken_in(cli, tmp_path: Path) -> None:
     assert code == 0 and "warning: username dan not found in the client data" in err
     assert json.loads(out)["client_warnings"] == ["username dan not found in the client data"]
     code, out, err = cli(["bundle", "ingest", str(log), "--user", "alice_chen", "--json"])
-    assert code == 0 and err == "" and json.loads(out)["client_warnings"] == []
+    # (The same file again: only the "taken in twice" note, no client warning.)
+    assert code == 0 and "warning" not in err and json.loads(out)["client_warnings"] == []
+
+
+def test_second_trial_duplicate_note_full_username_account_and_export_target(cli, tmp_path: Path) -> None:
+    assert cli(["demo", "load"])[0] == 0
+    log = tmp_path / "x.log"
+    log.write_text(TWS_LOG)
+    code, out, err = cli(["bundle", "ingest", str(log), "--user", "alice_chen", "--json"])
+    first = json.loads(out)
+    assert code == 0 and first["duplicate_of"] is None and first["account"]
+    code, out, _ = cli(["bundle", "show", str(first["id"]), "--json"])
+    assert json.loads(out)["account"] == first["account"]
+    code, out, err = cli(["bundle", "ingest", str(log)])
+    assert code == 0 and "same files as bundle 1" in err and "bundle delete 2" in err
+    (tmp_path / "report.csv").write_text("x")
+    code, out, err = cli(["bundle", "export", "1", str(tmp_path / "report.csv" / "x.zip")])
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and "is a file, not a folder" in err

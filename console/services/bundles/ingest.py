@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.services.bundles.archive import (
@@ -81,6 +82,8 @@ class IngestResult:
     encrypted: tuple[str, ...] = ()
     #: Where the ticket came from: "form", "reason" (the reason text given) or the bundle file it was read in.
     ticket_source: str | None = None
+    #: An older bundle holding exactly the same files (taken in twice?), or None.
+    duplicate_of: int | None = None
 
 
 def ticket_in(text: str | None) -> str | None:
@@ -239,11 +242,12 @@ def ingest_bundle(database: Database, store_dir: Path, paths: Sequence[Path], *,
             source = _pick_ticket(run, bundle, form_ticket)
             bundle.file_count, bundle.total_bytes = run.files, run.nbytes
             result = IngestResult(bundle.id, run.files, run.nbytes, dict(sorted(run.kinds.items())), bundle.ticket,
-                                  tuple(run.nested), tuple(run.encrypted), source)
+                                  tuple(run.nested), tuple(run.encrypted), source, _same_files_as(s, bundle.id))
     except BaseException:
         tx.rollback()
         raise
-    log.info("bundle %s taken in: %s files, %s bytes", result.id, result.files, result.bytes)
+    log.info("bundle %s taken in: %s %s, %s bytes", result.id, result.files,
+             "file" if result.files == 1 else "files", result.bytes)
     return result
 
 
@@ -274,6 +278,22 @@ def expand_nested(database: Database, store_dir: Path, file_id: int, *, limits: 
         tx.rollback()
         raise
     return result
+
+
+def _same_files_as(session: Session, bundle_id: int) -> int | None:
+    """The newest older bundle whose files have exactly the same contents as ``bundle_id``'s, if any."""
+    mine = sorted(session.scalars(select(BundleFile.sha256).where(BundleFile.bundle_id == bundle_id)))
+    if not mine:
+        return None
+    candidates = session.scalars(
+        select(Bundle.id).join(BundleFile, BundleFile.bundle_id == Bundle.id)
+        .where(BundleFile.sha256 == mine[0], Bundle.id != bundle_id, Bundle.file_count == len(mine))
+        .distinct().order_by(Bundle.id.desc()).limit(20)).all()
+    for other in candidates:
+        theirs = sorted(session.scalars(select(BundleFile.sha256).where(BundleFile.bundle_id == other)))
+        if theirs == mine:
+            return int(other)
+    return None
 
 
 def _pick_ticket(run: _Run, bundle: Bundle, form_ticket: str | None) -> str | None:
