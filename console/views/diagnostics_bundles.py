@@ -235,8 +235,10 @@ class DiagnosticsBundlesPanel(QWidget):
             return
         self.finding_model.set_records(groups)
         lines = sum(g.count for g in groups)
-        self.detail_tabs.setTabText(1, self.tr("Findings ({codes} codes, {lines:,} lines)").format(
-            codes=len(groups), lines=lines) if groups else self.tr("Findings (none)"))
+        codes = self.tr("1 code") if len(groups) == 1 else self.tr("{n} codes").format(n=len(groups))
+        where = self.tr("1 line") if lines == 1 else self.tr("{n:,} lines").format(n=lines)
+        self.detail_tabs.setTabText(1, self.tr("Findings ({codes}, {lines})").format(codes=codes, lines=where)
+                                    if groups else self.tr("Findings (none)"))
 
     def _update_buttons(self) -> None:
         has_bundle = self.selected_bundle() is not None

@@ -171,9 +171,10 @@ class FindingGroupTableModel(RecordTableModel):
 
     def tooltip(self, rec: Any, column: int) -> str | None:
         files = ", ".join(rec.files[:8]) + (" …" if len(rec.files) > 8 else "")
-        return self.tr("{code} {title}\n\n{explanation}\n\nSeen {n} times in: {files}\n"
+        seen = self.tr("Seen once in") if rec.count == 1 else self.tr("Seen {n} times in").format(n=f"{rec.count:,}")
+        return self.tr("{code} {title}\n\n{explanation}\n\n{seen}: {files}\n"
                        "Double-click to open the first one ({file}, line {line}).").format(
-            code=rec.code, title=rec.title, explanation=rec.explanation, n=f"{rec.count:,}", files=files,
+            code=rec.code, title=rec.title, explanation=rec.explanation, seen=seen, files=files,
             file=rec.first.file, line=rec.first.line)
 
 

@@ -64,8 +64,10 @@ class LogHistogram(QWidget):
         i = self._bin_at(event.position().x())
         if i is not None:
             minute, lines, errors = self._bins[i]
-            self.setToolTip(self.tr("{t}: {n} lines, {e} errors (click to go there)").format(
-                t=minute.strftime("%Y-%m-%d %H:%M"), n=lines, e=errors))
+            n = self.tr("1 line") if lines == 1 else self.tr("{n} lines").format(n=lines)
+            e = self.tr("1 error") if errors == 1 else self.tr("{n} errors").format(n=errors)
+            self.setToolTip(self.tr("{t}: {n}, {e} (click to go there)").format(
+                t=minute.strftime("%Y-%m-%d %H:%M"), n=n, e=e))
 
     # ------------------------------------------------------------------ painting
     def gaps(self) -> list[int]:
