@@ -119,8 +119,9 @@ class LogViewer(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.count_label)
-        for w in (self.time_edit, self.time_button, self.copy_button):
-            head.addWidget(w)
+        head.addWidget(self.time_edit)
+        head.addWidget(self.time_button)
+        head.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(bar)

@@ -133,19 +133,20 @@ def test_unknown_arguments_are_not_echoed_as_values(cli) -> None:
     assert code == 2 and "stray-value" not in err
 
 
-def test_path_problems_are_one_line(cli, tmp_path: Path) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("x")
-    code, _, err = cli(["config", "show"])
-    assert code == 0
-    from console.cli.runner import run_handler
-
-    def handler(args, ctx):
-        (blocker / "sub").mkdir()
-
+def test_path_problems_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import argparse
 
-    assert run_handler(handler, argparse.Namespace(prog_name="support-console", verbose=False)) == 2
+    from console.cli.runner import run_handler
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+
+    def handler(args: argparse.Namespace, ctx: object) -> None:
+        (blocker / "sub").mkdir()
+
+    code = run_handler(handler, argparse.Namespace(prog_name="support-console", verbose=False))
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and str(blocker / "sub") in err and "Traceback" not in err
 
 
 def test_out_of_range_numbers_are_usage_errors(cli) -> None:
