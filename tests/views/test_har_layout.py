@@ -7,40 +7,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.views.har_entries_model import COL_START, COL_URL, COL_WATERFALL
 from console.workers import wait_for_all
+from tests.views.har_view_helpers import make_page, open_har, page_fixture
 
 WPT = "webpagetest2.19_firefox-nightly_bbc_1050entries.har"
-
-
-def _make(qtbot, ctx, width: int, height: int):
-    from console.views.har_page import HarPage
-
-    widget = HarPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(width, height)
-    widget.show()
-    return widget
 
 
 @pytest.fixture
 def small(qtbot, ctx):
     # the page's share of a 1024x700 main window (navigation, menu and status bar take the rest)
-    widget = _make(qtbot, ctx, 830, 620)
-    yield widget
-    wait_for_all()
-    for w in QApplication.topLevelWidgets():
-        if isinstance(w, QMessageBox):
-            w.close()
+    yield from page_fixture(qtbot, ctx, 830, 620)
 
-
-def _open(qtbot, page, path: Path):
-    with qtbot.waitSignal(page.analysis_ready, timeout=20000), \
-            qtbot.waitSignal(page.document_loaded, timeout=20000):
-        page.open_paths([path])
-    return page.doc
 
 
 def _all_columns_on_screen(table) -> bool:
@@ -50,7 +29,7 @@ def _all_columns_on_screen(table) -> bool:
 
 def test_small_window_shows_every_column(qtbot, small, har_fixtures_dir: Path) -> None:
     page = small
-    _open(qtbot, page, har_fixtures_dir / WPT)
+    open_har(qtbot, page, har_fixtures_dir / WPT)
     table = page.table
     qtbot.waitUntil(lambda: table.compact, timeout=2000)
     assert not page.pages_list.isVisible() and page.pages_button.isEnabled() and not page.pages_button.isChecked()
@@ -81,15 +60,15 @@ def test_small_window_shows_every_column(qtbot, small, har_fixtures_dir: Path) -
 
 
 def test_pane_choices_are_remembered(qtbot, ctx, har_fixtures_dir: Path) -> None:
-    first = _make(qtbot, ctx, 1400, 800)
-    _open(qtbot, first, har_fixtures_dir / WPT)
+    first = make_page(qtbot, ctx, 1400, 800)
+    open_har(qtbot, first, har_fixtures_dir / WPT)
     assert first.pages_list.isVisible() and first.bottom_tabs.isVisible()  # wide: both shown
     first.pages_button.click()
     first.details_button.click()
     first.hide()  # saves the settings
     wait_for_all()
-    second = _make(qtbot, ctx, 1400, 800)
-    _open(qtbot, second, har_fixtures_dir / WPT)
+    second = make_page(qtbot, ctx, 1400, 800)
+    open_har(qtbot, second, har_fixtures_dir / WPT)
     assert not second.pages_list.isVisible() and not second.bottom_tabs.isVisible()
     assert not second.pages_button.isChecked() and not second.details_button.isChecked()
     second.details_button.click()

@@ -19,8 +19,8 @@ from console.views.har_entries_model import (
     HarEntriesProxyModel,
     HarEntriesTableModel,
 )
-from console.workers import wait_for_all
 from tests.services.test_har_helpers import b64, entry, har, write
+from tests.views.har_view_helpers import open_har, page_fixture
 
 CHROME = "chrome114_mitmproxy_orphan-pageref.har"
 WPT = "webpagetest2.19_firefox-nightly_bbc_1050entries.har"
@@ -28,24 +28,8 @@ WPT = "webpagetest2.19_firefox-nightly_bbc_1050entries.har"
 
 @pytest.fixture
 def page(qtbot, ctx):
-    from console.views.har_page import HarPage
+    yield from page_fixture(qtbot, ctx, 1200, 800)
 
-    widget = HarPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    yield widget
-    wait_for_all()
-    for w in QApplication.topLevelWidgets():
-        if isinstance(w, QMessageBox):
-            w.close()
-
-
-def _open(qtbot, page, path: Path):
-    with qtbot.waitSignal(page.analysis_ready, timeout=20000), \
-            qtbot.waitSignal(page.document_loaded, timeout=20000):
-        page.open_paths([path])
-    return page.doc
 
 
 def test_models_pass_model_tester(qtmodeltester, har_fixtures_dir: Path) -> None:
@@ -68,7 +52,7 @@ def test_models_pass_model_tester(qtmodeltester, har_fixtures_dir: Path) -> None
 
 def test_empty_state_then_load_fixture(qtbot, page, har_fixtures_dir: Path) -> None:
     assert page.stack.currentIndex() == 0 and not page.sanitize_button.isEnabled()
-    doc = _open(qtbot, page, har_fixtures_dir / WPT)
+    doc = open_har(qtbot, page, har_fixtures_dir / WPT)
     assert page.stack.currentIndex() == 1
     assert page.model.rowCount() == 1050 == page.proxy.rowCount()
     assert page.pages_list.count() == 6  # all + 5 pages
@@ -98,7 +82,7 @@ def test_empty_state_then_load_fixture(qtbot, page, har_fixtures_dir: Path) -> N
 
 
 def test_findings_select_entry_and_detail(qtbot, page, har_fixtures_dir: Path) -> None:
-    _open(qtbot, page, har_fixtures_dir / CHROME)
+    open_har(qtbot, page, har_fixtures_dir / CHROME)
     assert page.pages_list.count() == 3  # all, page_1, the orphan page_2
     group = page.findings_panel.topLevelItem(0)
     assert "Failed" in group.text(0)
@@ -121,7 +105,7 @@ def test_body_search_in_background(qtbot, page, tmp_path: Path) -> None:
     e1["response"]["content"] = {"size": 30, "mimeType": "application/json", "encoding": "base64",
                                  "text": b64('{"reason": "MarginCall-42"}')}
     e2 = entry("https://a.example.com/two", started="2024-01-02T03:04:06Z")
-    _open(qtbot, page, write(tmp_path / "s.har", har([e1, e2])))
+    open_har(qtbot, page, write(tmp_path / "s.har", har([e1, e2])))
     with qtbot.waitSignal(page.body_search_done, timeout=5000):
         page.filter_edit.setText("margincall")
     assert page.proxy.rowCount() == 1
@@ -140,7 +124,7 @@ def test_bad_file_shows_error(qtbot, page, tmp_path: Path) -> None:
 
 
 def test_sanitize_dialog_preview_and_export(qtbot, page, har_fixtures_dir: Path, tmp_path: Path) -> None:
-    _open(qtbot, page, har_fixtures_dir / CHROME)
+    open_har(qtbot, page, har_fixtures_dir / CHROME)
     dialog = page.open_sanitize()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
     assert dialog.table.rowCount() == len(dialog.report.replacements) > 0
@@ -162,7 +146,7 @@ def test_sanitize_dialog_preview_and_export(qtbot, page, har_fixtures_dir: Path,
 def test_compare_dialog(qtbot, page, tmp_path: Path) -> None:
     a = write(tmp_path / "a.har", har([entry("https://x.example.com/"), entry("https://x.example.com/api")]))
     b = write(tmp_path / "b.har", har([entry("https://x.example.com/", status=500)]))
-    _open(qtbot, page, a)
+    open_har(qtbot, page, a)
     dialog = page.compare_with(b)
     qtbot.waitUntil(lambda: dialog.diff is not None, timeout=10000)
     assert dialog.table.rowCount() == 2

@@ -16,8 +16,8 @@ from console.services.har import QUIRK_DESCRIPTIONS, quirk_meaning
 from console.views.har_entries_model import COL_URL
 from console.views.har_pages_list import HarPagesList
 from console.views.har_quirks import HarQuirksDialog
-from console.workers import wait_for_all
 from tests.services.test_har_helpers import entry, har, write
+from tests.views.har_view_helpers import open_har, page_fixture
 
 WPT = "webpagetest2.19_firefox-nightly_bbc_1050entries.har"
 FIREFOX = "firefox72_httpbin_jsonview-base64.har"
@@ -25,31 +25,15 @@ FIREFOX = "firefox72_httpbin_jsonview-base64.har"
 
 @pytest.fixture
 def page(qtbot, ctx):
-    from console.views.har_page import HarPage
+    yield from page_fixture(qtbot, ctx, 1100, 760)
 
-    widget = HarPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 760)
-    widget.show()
-    yield widget
-    wait_for_all()
-    for w in QApplication.topLevelWidgets():
-        if isinstance(w, QMessageBox):
-            w.close()
-
-
-def _open(qtbot, page, path: Path):
-    with qtbot.waitSignal(page.analysis_ready, timeout=20000), \
-            qtbot.waitSignal(page.document_loaded, timeout=20000):
-        page.open_paths([path])
-    return page.doc
 
 
 def test_pages_list_is_wide_enough_and_names_stay_readable(qtbot, page, har_fixtures_dir: Path) -> None:
-    _open(qtbot, page, har_fixtures_dir / FIREFOX)  # one page: the list is hidden (a saved width of 0)
+    open_har(qtbot, page, har_fixtures_dir / FIREFOX)  # one page: the list is hidden (a saved width of 0)
     assert not page.pages_list.isVisibleTo(page)
     page.top_split.setSizes([0, 1000])
-    doc = _open(qtbot, page, har_fixtures_dir / WPT)
+    doc = open_har(qtbot, page, har_fixtures_dir / WPT)
     assert page.pages_list.isVisibleTo(page)
     assert page.top_split.sizes()[0] >= HarPagesList.MIN_WIDTH
     assert page.pages_list.label(0) == "All pages" and page.pages_list.topLevelItem(0).text(1) == "1,050"
@@ -63,7 +47,7 @@ def test_pages_list_is_wide_enough_and_names_stay_readable(qtbot, page, har_fixt
 
 
 def test_detail_pane_hint_until_a_request_is_chosen(qtbot, page, har_fixtures_dir: Path) -> None:
-    _open(qtbot, page, har_fixtures_dir / WPT)
+    open_har(qtbot, page, har_fixtures_dir / WPT)
     assert page.detail_stack.currentWidget() is page.detail_hint
     assert page.detail_hint.text() == "Select a request to see its headers, bodies and timings."
     page.table.selectRow(0)
@@ -71,12 +55,12 @@ def test_detail_pane_hint_until_a_request_is_chosen(qtbot, page, har_fixtures_di
     page.filter_edit.setText("zzz-no-such-thing")  # the selected row is filtered away
     assert page.detail_stack.currentWidget() is page.detail_hint
     page.filter_edit.clear()
-    _open(qtbot, page, har_fixtures_dir / FIREFOX)  # another file: back to the hint
+    open_har(qtbot, page, har_fixtures_dir / FIREFOX)  # another file: back to the hint
     assert page.detail_stack.currentWidget() is page.detail_hint
 
 
 def test_quirks_list_opens_and_copies(qtbot, page, har_fixtures_dir: Path) -> None:
-    doc = _open(qtbot, page, har_fixtures_dir / WPT)
+    doc = open_har(qtbot, page, har_fixtures_dir / WPT)
     assert page.quirks_button.isVisibleTo(page) and page.quirks_button.text() == "2,135 quirks repaired…"
     qtbot.mouseClick(page.quirks_button, Qt.MouseButton.LeftButton)
     dialog = page.findChild(HarQuirksDialog)
@@ -99,7 +83,7 @@ def test_every_quirk_code_has_plain_words() -> None:
 
 
 def test_file_without_quirks_hides_the_link_and_uses_singulars(qtbot, page, tmp_path: Path) -> None:
-    _open(qtbot, page, write(tmp_path / "one.har", har([entry()])))
+    open_har(qtbot, page, write(tmp_path / "one.har", har([entry()])))
     assert not page.quirks_button.isVisibleTo(page)
     assert "1 request, 1 page, 0 failed" in page.file_label.text()
 
@@ -108,7 +92,7 @@ def test_sanitize_dialog_saves_the_report_without_values(qtbot, page, tmp_path: 
     secret = "s3cr3tsess0-value"
     src = write(tmp_path / "secret.har", har([entry("https://api.example.com/x?token=tok-very-secret",
                                                      req_headers=[("Cookie", f"SESSIONID={secret}")])]))
-    _open(qtbot, page, src)
+    open_har(qtbot, page, src)
     dialog = page.open_sanitize()
     assert not dialog.report_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
@@ -153,7 +137,7 @@ def test_binary_file_gets_a_plain_error(qtbot, page, tmp_path: Path) -> None:
 
 
 def test_url_column_keeps_a_readable_width(qtbot, page, har_fixtures_dir: Path) -> None:
-    _open(qtbot, page, har_fixtures_dir / WPT)
+    open_har(qtbot, page, har_fixtures_dir / WPT)
     table = page.table
     assert table.columnWidth(COL_URL) >= table.MIN_URL_WIDTH
     header = table.horizontalHeader()
