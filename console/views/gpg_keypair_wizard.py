@@ -35,6 +35,7 @@ from console.services import gpg
 from console.views.gpg_message_area import GpgMessageArea
 from console.views.gpg_saved_files import GpgSavedFilesBox
 from console.views.messages import show_exception
+from console.views.passphrase_fields import PassphraseFields
 from console.workers import run_worker
 
 EXPIRY_CHOICES = (("1y", "1 year"), ("2y", "2 years (recommended)"), ("3y", "3 years"), ("5y", "5 years"),
@@ -86,39 +87,19 @@ class _PassphrasePage(QWizardPage):
         self.setSubTitle(self.tr("It protects the secret key. Without it the key pair cannot decrypt anything, "
                                  "and nobody can recover it."))
         form = QFormLayout(self)
-        self.first = QLineEdit()
-        self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.second = QLineEdit()
-        self.second.setEchoMode(QLineEdit.EchoMode.Password)
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(False)
-        self.feedback = QLabel()
-        self.feedback.setWordWrap(True)
-        form.addRow(self.tr("Passphrase:"), self.first)
-        form.addRow(self.tr("Repeat:"), self.second)
-        form.addRow(self.tr("Strength:"), self.meter)
-        form.addRow(self.feedback)
+        self.fields = PassphraseFields(optional=False, empty_text=self.tr("Enter a passphrase."))
+        self.first, self.second = self.fields.first, self.fields.second
+        self.meter, self.feedback = self.fields.meter, self.fields.feedback
+        form.addRow(self.fields)
         commit_note = QLabel(self.tr("<i>Create key pair</i> makes the key. After that, the name, email and "
                                      "passphrase cannot be changed in this wizard."))
         commit_note.setWordWrap(True)
         form.addRow(commit_note)
         self.setCommitPage(True)
-        self.first.textChanged.connect(self._update)
-        self.second.textChanged.connect(self._update)
-        self._update()
-
-    def _update(self) -> None:
-        s = gpg.passphrase_strength(self.first.text())
-        self.meter.setValue(s.score)
-        text = self.tr("{label}. {advice}").format(label=s.label.capitalize(), advice=s.advice)
-        if self.second.text() and self.second.text() != self.first.text():
-            text += " " + self.tr("The two entries differ.")
-        self.feedback.setText(text)
-        self.completeChanged.emit()
+        self.fields.changed.connect(self.completeChanged)
 
     def isComplete(self) -> bool:
-        return gpg.passphrase_strength(self.first.text()).acceptable and self.first.text() == self.second.text()
+        return self.fields.is_acceptable()
 
 
 class _CreatePage(QWizardPage):

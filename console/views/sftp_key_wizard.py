@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,10 +23,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from console.services.passphrase import passphrase_strength
 from console.services.sftp import DEFAULT_HOST, DEFAULT_PORT, KEY_SIZES, KeyPairResult, save_key_pair
 from console.services.sftp.keys import PPK_NAME, PRIVATE_NAME, PUBLIC_NAME, username_problem
 from console.views.messages import show_exception
+from console.views.passphrase_fields import PassphraseFields
 from console.views.sftp_key_panel import SftpKeyPanel
 from console.workers import Worker, run_worker
 
@@ -96,36 +95,15 @@ class _PassphrasePage(QWizardPage):
             "A passphrase encrypts the private key file, so a copied file is useless without it. You will type "
             "it when connecting. It cannot be recovered if forgotten: you would make a new key pair. Leave both "
             "fields empty for no passphrase.")))
-        form = QFormLayout()
-        self.first = QLineEdit()
-        self.second = QLineEdit()
-        for field in (self.first, self.second):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-            field.textChanged.connect(self._update)
-        form.addRow(self.tr("Passphrase"), self.first)
-        form.addRow(self.tr("Repeat"), self.second)
-        layout.addLayout(form)
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(False)
-        self.feedback = QLabel()
-        layout.addWidget(self.meter)
-        layout.addWidget(self.feedback)
-        self._update()
-
-    def _update(self) -> None:
-        score = passphrase_strength(self.first.text()).score if self.first.text() else 0
-        self.meter.setValue(score)
-        words = [self.tr("Very weak: make it longer."), self.tr("Weak: make it longer."),
-                 self.tr("Fair: longer is better."), self.tr("Good."), self.tr("Strong.")]
-        text = words[score] if self.first.text() else self.tr("No passphrase: anyone with the file can use the key.")
-        if self.second.text() and self.second.text() != self.first.text():
-            text += " " + self.tr("The two entries differ.")
-        self.feedback.setText(text)
-        self.completeChanged.emit()
+        self.fields = PassphraseFields(optional=True, empty_text=self.tr(
+            "No passphrase: anyone with the file can use the key."))
+        self.first, self.second = self.fields.first, self.fields.second
+        self.meter, self.feedback = self.fields.meter, self.fields.feedback
+        self.fields.changed.connect(self.completeChanged)
+        layout.addWidget(self.fields)
 
     def isComplete(self) -> bool:
-        return self.first.text() == self.second.text()
+        return self.fields.is_acceptable()
 
 
 class _SavePage(QWizardPage):
