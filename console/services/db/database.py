@@ -88,8 +88,9 @@ class DbStatus:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur = dbapi_connection.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
+    # The busy timeout first: switching a new file to WAL needs a moment of exclusive access.
     cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
@@ -251,12 +252,17 @@ class Database:
         return self.status()
 
     def ensure_ready(self) -> None:
-        """Upgrade if behind; raise DatabaseUnavailable if unreachable or at an unknown revision."""
-        status = self.status()
-        if not status.reachable:
-            raise DatabaseUnavailable(status.detail)
-        if not status.at_head:
-            self.upgrade()
+        """Upgrade if behind; raise DatabaseUnavailable if unreachable or at an unknown revision.
+
+        Held under the writer lock, so a check never reads the schema while another thread of this
+        process is migrating it (the window checks in a worker while a page may ask too).
+        """
+        with self.write_lock:
+            status = self.status()
+            if not status.reachable:
+                raise DatabaseUnavailable(status.detail)
+            if not status.at_head:
+                self.upgrade()
 
     def ping(self) -> None:
         try:
