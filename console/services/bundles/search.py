@@ -6,8 +6,9 @@ PostgreSQL. The text itself stays in the store file, so the index costs a fracti
 size. A search asks the index for candidate chunks, reads them back from the store, and reports
 the lines inside that contain every word of the query.
 
-Words are runs of letters and digits, lower-cased, on both backends (PostgreSQL gets the text
-pre-split the same way), so a query finds the same lines everywhere. Words longer than
+Words are runs of letters and digits, lower-cased, on both backends (PostgreSQL gets each chunk's
+words split and sorted in Python, as ready-made vectors by binary COPY, so its text parser never
+runs), so a query finds the same lines everywhere. Words longer than
 :data:`MAX_WORD` are left out on both.
 
 The index only ever sees redacted text (:func:`console.services.bundles.redact.index_text`):
@@ -189,10 +190,11 @@ def index_file(session: Session, file_id: int, path: Path) -> IndexStats:
     """Cut ``path`` into chunks and add them to the index (inside the caller's transaction)."""
     postgres = session.get_bind().dialect.name == "postgresql"
     if postgres:
-        # Let the GIN index collect new entries in a bigger pending list during a bulk load.
-        session.execute(text("SET LOCAL gin_pending_list_limit = '64MB'"))
-        # Moving a full pending list into the index sorts it in work_mem: the default 4 MB makes
-        # that many small passes.
+        # New entries gather in the GIN index's pending list, which is merged into the index when
+        # it grows past the limit. The merge sorts in work_mem: with room for a whole list it is one
+        # pass. A modest list (8 MB, twice the default) measured faster than a big one (64 MB and
+        # more), which no longer stays in shared buffers (bench/bundle_ingest.py --pg).
+        session.execute(text("SET LOCAL gin_pending_list_limit = '8MB'"))
         session.execute(text("SET LOCAL work_mem = '64MB'"))
         if session.execute(text("SELECT 'lz4' = ANY(enumvals) FROM pg_settings "
                                 "WHERE name = 'default_toast_compression'")).scalar():
