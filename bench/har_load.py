@@ -13,8 +13,10 @@ the time for each keystroke typed in the filter box to update the table (real mo
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -125,7 +127,8 @@ def loadavg() -> str:
 
 def gui_figures(path: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    tmp = tempfile.mkdtemp(prefix="har-bench-")
+    tmp = tempfile.mkdtemp(prefix="har-bench-gui-")
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
     os.environ["SUPPORT_CONSOLE_DATA_DIR"] = str(Path(tmp) / "data")
     os.environ["SUPPORT_CONSOLE_CONFIG_DIR"] = str(Path(tmp) / "config")
     from PySide6.QtWidgets import QApplication
@@ -212,10 +215,11 @@ def main() -> None:
     print(f"  => har summary is {hz / ours:.2f}x faster than the haralyzer script (target >= 3x)")
     print(f"  => peak RSS: har summary {ours_rss} MB = {ours_rss / size_mb:.2f}x the file size; load_har "
           f"{load_rss} MB = {load_rss / size_mb:.2f}x (target <= ~3x); load average after: {loadavg()}")
-    if not args.no_gui:
-        gui_figures(path)
-    if not args.keep:
-        path.unlink()
+    try:
+        if not args.no_gui:
+            gui_figures(path)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)  # the synthetic HAR too, unless --keep put it elsewhere
 
 
 if __name__ == "__main__":
