@@ -149,19 +149,33 @@ def run_worker(
     worker = Worker(fn, *args, **kwargs)
     sig = worker.signals
     if on_result is not None:
-        sig.result.connect(on_result)
-    sig.error.connect(on_error if on_error is not None else _default_error)
+        sig.result.connect(_guard(on_result))
+    sig.error.connect(_guard(on_error) if on_error is not None else _default_error)
     if on_progress is not None:
-        sig.progress.connect(on_progress)
+        sig.progress.connect(_guard(on_progress))
     if on_cancelled is not None:
-        sig.cancelled.connect(on_cancelled)
+        sig.cancelled.connect(_guard(on_cancelled))
     if on_finished is not None:
-        sig.finished.connect(on_finished)
+        sig.finished.connect(_guard(on_finished))
     _active.add(worker)
     sig.finished.connect(lambda: _active.discard(worker))
     if start:
         worker.start(write=write)
     return worker
+
+
+def _guard(callback: Callable[..., None]) -> Callable[..., None]:
+    """Drop a report whose widget was closed and deleted while the work ran (nothing is left to update)."""
+
+    def call(*args: Any) -> None:
+        try:
+            callback(*args)
+        except RuntimeError as exc:
+            if "already deleted" not in str(exc):
+                raise
+            log.debug("dropped a worker report for a closed widget: %s", exc)
+
+    return call
 
 
 def _default_error(exc: BaseException) -> None:

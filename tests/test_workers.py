@@ -143,3 +143,16 @@ def _drain(qtbot):
     from console.workers import wait_for_all
 
     wait_for_all(5000)
+
+
+def test_report_for_a_deleted_widget_is_dropped(qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    worker = run_worker(slow_sum, 10, on_result=lambda value: label.setText(str(value)), start=False)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(label))
+    # result is queued before finished: by the time finished arrives, the report has been dropped (an
+    # exception in the event loop would fail the test through pytest-qt)
+    with qtbot.waitSignal(worker.signals.finished, timeout=5000):
+        worker.start()
