@@ -332,6 +332,8 @@ class DiagnosticsIntakeForm(QWidget):
         self._update_ingest_button()
 
     def _ingested(self, result: bundles.IngestResult) -> None:
+        # The form is free again as soon as the result is in (``finished`` follows, but may come later).
+        self._ingest_finished()
         self.files.clear()
         for edit in (self.ticket_edit, self.user_edit, self.account_edit):
             edit.clear()
