@@ -199,15 +199,21 @@ def download_file(params: ConnectionParams, remote: str, local: Path, *, known_h
         local = local / posixpath.basename(remote)
     if local.exists() and not overwrite:
         raise TargetExists(f"{local} already exists.", hint="Choose another name or confirm overwriting it.")
-    with _session(params, known_hosts, session, cancel) as s:
-        try:
-            return _download(s, remote, local, progress, cancel, resume, overwrite)
-        except wire.StatusError as exc:
-            raise _remote_error(exc, remote) from None
-        except (EOFError, OSError) as exc:
-            if isinstance(exc, OSError) and exc.filename:
-                raise SftpError(f"Cannot write {exc.filename}: {exc.strerror}.") from None
-            raise _wire_errors("the download")(exc) from None
+    with _session(params, known_hosts, session, cancel) as s, _transfer_errors(remote, "the download", "write"):
+        return _download(s, remote, local, progress, cancel, resume, overwrite)
+
+
+@contextlib.contextmanager
+def _transfer_errors(remote: str, what: str, local_verb: str) -> Iterator[None]:
+    """One translation of a transfer's failures: the server's status, a local file, or the connection."""
+    try:
+        yield
+    except wire.StatusError as exc:
+        raise _remote_error(exc, remote) from None
+    except (EOFError, OSError) as exc:
+        if isinstance(exc, OSError) and exc.filename:
+            raise SftpError(f"Cannot {local_verb} {exc.filename}: {exc.strerror}.") from None
+        raise _wire_errors(what)(exc) from None
 
 
 def _download(s: SftpSession, remote: str, local: Path, progress: Progress | None,
@@ -377,15 +383,8 @@ def upload_file(params: ConnectionParams, local: Path, remote: str, *, known_hos
         raise SftpError(f"{local} is not a file that can be uploaded.")
     if remote.endswith("/"):
         remote = remote + local.name
-    with _session(params, known_hosts, session, cancel) as s:
-        try:
-            return _upload(s, local, remote, progress, cancel, resume, overwrite)
-        except wire.StatusError as exc:
-            raise _remote_error(exc, remote) from None
-        except (EOFError, OSError) as exc:
-            if isinstance(exc, OSError) and exc.filename:
-                raise SftpError(f"Cannot read {exc.filename}: {exc.strerror}.") from None
-            raise _wire_errors("the upload")(exc) from None
+    with _session(params, known_hosts, session, cancel) as s, _transfer_errors(remote, "the upload", "read"):
+        return _upload(s, local, remote, progress, cancel, resume, overwrite)
 
 
 def _upload(s: SftpSession, local: Path, remote: str, progress: Progress | None,
